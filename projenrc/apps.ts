@@ -1,0 +1,49 @@
+import { awscdk, typescript } from 'projen';
+import { strictJest } from './jest';
+import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
+import { asWorkspaceMember } from './workspace';
+
+export interface EnvironmentAppOptions {
+  /** Folder under `apps/` and suffix of the package name. */
+  readonly name: string;
+  readonly description: string;
+  /** Extra runtime dependencies, with explicit versions. */
+  readonly deps?: string[];
+}
+
+/**
+ * A thin environment app: configuration and composition of library
+ * constructs, depending on the library through the workspace. It synthesizes
+ * from compiled JavaScript (type-checking ts-node triples synth time).
+ */
+export function createEnvironmentApp(
+  root: typescript.TypeScriptProject,
+  options: EnvironmentAppOptions,
+): awscdk.AwsCdkTypeScriptApp {
+  const app = new awscdk.AwsCdkTypeScriptApp({
+    parent: root,
+    outdir: `apps/${options.name}`,
+    name: `@glimpse/${options.name}-app`,
+    description: options.description,
+    defaultReleaseBranch: 'main',
+    packageManager: root.package.packageManager,
+    cdkVersion: VERSIONS.awsCdkLib,
+    cdkVersionPinning: true,
+    cdkCliVersion: VERSIONS.awsCdkCli,
+    constructsVersion: VERSIONS.constructs,
+    typescriptVersion: VERSIONS.typescript,
+    app: 'node lib/main.js',
+    requireApproval: awscdk.ApprovalLevel.BROADENING,
+    deps: [`${LIBRARY_NAME}@${LIBRARY_WORKSPACE_VERSION}`, `cdk-nag@${VERSIONS.cdkNag}`, ...(options.deps ?? [])],
+    devDeps: [`@types/node@${VERSIONS.nodeTypes}`],
+    prettier: false,
+    sampleCode: false,
+    release: false,
+    jestOptions: strictJest(),
+  });
+  asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
+  // No AWS calls at synth: version checks and notices would reach the network.
+  app.cdkConfig.json.addOverride('notices', false);
+  app.cdkConfig.json.addOverride('context.cli-telemetry', false);
+  return app;
+}

@@ -1,0 +1,36 @@
+import { typescript } from 'projen';
+
+const INTEG_DIR = 'integ';
+/** Transpile-only: the integ files are type-checked once by `integ:typecheck`. */
+const INTEG_APP = 'node -r ts-node/register/transpile-only {filePath}';
+const RUNNER = `integ-runner --directory ${INTEG_DIR} --language typescript --app "${INTEG_APP}"`;
+
+/**
+ * integ-runner tasks for `integ/integ.<construct>-<scenario>.ts`.
+ * `integ` verifies the committed snapshots (non-zero on any drift), `integ:update`
+ * rewrites them offline. Both compile the library first: a stale `lib/` would
+ * let a changed construct pass against an old build.
+ */
+export function addIntegTasks(root: typescript.TypeScriptProject, compileLibrary: string): void {
+  const typecheck = root.addTask('integ:typecheck', {
+    description: 'Type-check the integ test apps',
+    exec: `tsc --noEmit -p ${INTEG_DIR}/tsconfig.json`,
+  });
+  root.addTask('integ', {
+    description: 'Verify integ snapshots offline; fails on any drift',
+    steps: [{ spawn: compileLibrary }, { spawn: typecheck.name }, { exec: RUNNER }],
+  });
+  root.addTask('integ:update', {
+    description: 'Re-synthesize integ snapshots offline (commit the result)',
+    steps: [
+      { spawn: compileLibrary },
+      { spawn: typecheck.name },
+      { exec: `${RUNNER} --update-on-failed --dry-run` },
+    ],
+  });
+  root.addTask('integ:deploy', {
+    description: 'Deploy and assert the integ tests in a sandbox account: npm run integ:deploy -- --profiles <profile>',
+    steps: [{ spawn: compileLibrary }, { exec: `${RUNNER} --update-on-failed`, receiveArgs: true }],
+  });
+  root.gitignore.exclude(`${INTEG_DIR}/cdk-integ.out.*`, `${INTEG_DIR}/**/cdk-integ.out.*`);
+}

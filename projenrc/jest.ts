@@ -1,0 +1,15 @@
+import { javascript } from 'projen';
+
+/**
+ * Jest options shared by every package: snapshots are never rewritten by a
+ * test run (a changed construct id must fail the build, not update itself),
+ * and ts-jest only transpiles, because `tsc`/jsii already type-check.
+ */
+export function strictJest(): javascript.JestOptions {
+  return {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testTimeout: 60_000,
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { awscdk, javascript, typescript } from 'projen';
+import { JSII_TOOLCHAIN, LAMBDA_HANDLER_DEPS, LIBRARY_NAME, REPOSITORY_URL, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
+import { asWorkspaceMember } from './workspace';
+import { strictJest } from './jest';
+
+/** The publishable jsii construct library, `@glimpse/standard-constructs`. */
+export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdkConstructLibrary {
+  const lib = new awscdk.AwsCdkConstructLibrary({
+    parent: root,
+    outdir: 'packages/standard-constructs',
+    name: LIBRARY_NAME,
+    description: "The Glimpse organisation's standard AWS CDK building blocks: shared ECR repositories, a safe self-hosted TimescaleDB host, standard Fargate services and alarms.",
+    author: 'Glimpse Platform Team',
+    authorAddress: 'platform@glimpse.technology',
+    authorOrganization: true,
+    repositoryUrl: REPOSITORY_URL,
+    repositoryDirectory: 'packages/standard-constructs',
+    defaultReleaseBranch: 'main',
+    license: 'Apache-2.0',
+    copyrightOwner: 'Glimpse Technology',
+    keywords: ['aws-cdk', 'ecr', 'ecs', 'fargate', 'timescaledb', 'alarms'],
+    packageManager: javascript.NodePackageManager.NPM,
+    cdkVersion: VERSIONS.awsCdkLib,
+    constructsVersion: VERSIONS.constructs,
+    jsiiVersion: VERSIONS.jsii,
+    typescriptVersion: VERSIONS.typescript,
+    publishToPypi: {
+      distName: 'glimpse.standard-constructs',
+      module: 'glimpse.standard_constructs',
+    },
+    publishToMaven: {
+      javaPackage: 'technology.glimpse.standardconstructs',
+      mavenGroupId: 'technology.glimpse',
+      mavenArtifactId: 'standard-constructs',
+    },
+    publishToNuget: {
+      dotNetNamespace: 'Glimpse.StandardConstructs',
+      packageId: 'Glimpse.StandardConstructs',
+    },
+    publishToGo: {
+      moduleName: 'github.com/glimpse-technology/platform-constructs-go',
+    },
+    lambdaOptions: {
+      runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    },
+    peerDeps: [`cdk-nag@^${VERSIONS.cdkNag}`],
+    devDeps: [
+      `cdk-nag@${VERSIONS.cdkNag}`,
+      `@types/node@${VERSIONS.nodeTypes}`,
+      ...LAMBDA_HANDLER_DEPS,
+    ],
+    docgen: false,
+    release: false,
+    prettier: false,
+    sampleCode: false,
+    jestOptions: strictJest(),
+  });
+  asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN]);
+  // Offline, only the js package can be built; the other languages' bindings
+  // are generated (not packaged) by `package:bindings` so a jsii-incompatible
+  // API fails the build the day it is written.
+  lib.tasks.tryFind('package')!.reset();
+  lib.tasks.tryFind('package')!.spawn(lib.tasks.tryFind('package:js')!);
+  lib.gitignore.exclude('.jsii', 'tsconfig.json', '/assets/**/*.js');
+  return lib;
+}

@@ -1,0 +1,56 @@
+/**
+ * One place for every toolchain version, so that every package in the
+ * workspace resolves the same single copy (two copies of aws-cdk-lib break
+ * `instanceof` checks across packages).
+ */
+export const VERSIONS = {
+  awsCdkLib: '2.276.0',
+  constructs: '10.8.1',
+  /** The aws-cdk CLI: npm's `latest` tag points at 3.0.0, older than the 2.1xxx line. */
+  awsCdkCli: '2.1148.1',
+  integTestsAlpha: '2.245.0-alpha.0',
+  integRunner: '2.197.10',
+  cdkNag: '3.0.2',
+  cdkStacksets: '0.0.153',
+  jsii: '~6.0.16',
+  jsiiRosetta: '~6.0.17',
+  typescript: '~5.9.3',
+  nodeTypes: '^20',
+} as const;
+
+/** Where the code lives, for the `Repository` tag and package metadata. */
+export const REPOSITORY_URL = 'https://github.com/glimpse-technology/platform-constructs.git';
+
+export const LIBRARY_NAME = '@glimpse/standard-constructs';
+
+/** The version the library has inside the workspace (releases bump it at publish time only). */
+export const LIBRARY_WORKSPACE_VERSION = '0.0.0';
+
+/**
+ * Tools projen adds to every subproject as `*`: it resolves `*` from the
+ * subproject's own install, which workspace members do not run, and silently
+ * drops what it cannot resolve. Explicit ranges keep them.
+ */
+export const SUBPROJECT_TOOLCHAIN = [
+  'jest@^29.7.0',
+  'ts-jest@^29.4.15',
+  '@types/jest@^29.5.14',
+  'esbuild@^0.28.2',
+  'eslint-import-resolver-typescript@^4.4.5',
+  'eslint-plugin-import@^2.32.0',
+];
+
+/** The same, for the jsii library only. */
+export const JSII_TOOLCHAIN = ['jsii-diff@^1.134.0', 'jsii-pacmak@^1.140.0'];
+
+/**
+ * Bundled into the library's Lambda handlers by esbuild (the AWS SDK v3 is
+ * left external: the Node.js 22 runtime provides it).
+ */
+export const LAMBDA_HANDLER_DEPS = [
+  '@aws-lambda-powertools/logger@2.36.0',
+  '@aws-lambda-powertools/metrics@2.36.0',
+  '@aws-lambda-powertools/parameters@2.35.0',
+  '@aws-sdk/client-secrets-manager@3.1163.0',
+  '@types/aws-lambda@8.10.164',
+];
