@@ -1,5 +1,5 @@
 import { awscdk, typescript } from 'projen';
-import { strictJest } from './jest';
+import { strictJest, TRANSPILE_ONLY_TS_JEST } from './jest';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
@@ -40,6 +40,7 @@ export function createEnvironmentApp(
     sampleCode: false,
     release: false,
     jestOptions: strictJest(),
+    tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
   // No AWS calls at synth: version checks and notices would reach the network.

@@ -1,4 +1,4 @@
-import { javascript } from 'projen';
+import { javascript, typescript } from 'projen';
 
 /**
  * Jest options shared by every package: snapshots are never rewritten by a
@@ -13,3 +13,8 @@ export function strictJest(): javascript.JestOptions {
     },
   };
 }
+
+/** ts-jest only transpiles: jsii and `tsc` type-check the sources, `test:typecheck` the tests. */
+export const TRANSPILE_ONLY_TS_JEST: typescript.TsJestOptions = {
+  transformOptions: { isolatedModules: true },
+};

@@ -1,7 +1,7 @@
 import { awscdk, javascript, typescript } from 'projen';
 import { JSII_TOOLCHAIN, LAMBDA_HANDLER_DEPS, LIBRARY_NAME, REPOSITORY_URL, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
-import { strictJest } from './jest';
+import { strictJest, TRANSPILE_ONLY_TS_JEST } from './jest';
 
 /** The publishable jsii construct library, `@glimpse/standard-constructs`. */
 export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdkConstructLibrary {
@@ -54,6 +54,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
     prettier: false,
     sampleCode: false,
     jestOptions: strictJest(),
+    tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
   asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN]);
   // Offline, only the js package can be built; the other languages' bindings
