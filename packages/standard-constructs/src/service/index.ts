@@ -1,1 +1,1 @@
-export {};
+export * from './data-store-endpoints';

@@ -1,0 +1,21 @@
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+
+/**
+ * What `StandardAlarms` needs to know about an EC2 host to alarm on it.
+ * `TimescaleDataHost` implements it; any host running the CloudWatch agent
+ * with the same aggregation can too.
+ *
+ * Contract with the CloudWatch agent configuration: memory metrics
+ * (`mem_used_percent`) are aggregated by `[InstanceId]` and disk metrics
+ * (`disk_used_percent`) by `[InstanceId, path]`, in `agentMetricsNamespace`.
+ */
+export interface IMonitoredHost {
+  /** The EC2 instance id. */
+  readonly instanceId: string;
+  /** The instance type, to decide whether CPU credit alarms apply (burstable T types). */
+  readonly instanceType: ec2.InstanceType;
+  /** Mount paths whose `disk_used_percent` the agent publishes (e.g. `/` and the data volume). */
+  readonly monitoredMountPaths: string[];
+  /** CloudWatch namespace of the agent's metrics. */
+  readonly agentMetricsNamespace: string;
+}
