@@ -1,0 +1,110 @@
+import { execFileSync } from 'child_process';
+import { CfnResource, TagManager, Tags } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { assertMatches, invalidProp } from '../internal/validation';
+
+/** The organisation's tag keys (seed 000 "Tagging", ECS-002). */
+export enum StandardTagKey {
+  ENVIRONMENT = 'Environment',
+  APPLICATION = 'Application',
+  COMPONENT = 'Component',
+  VERSION = 'Version',
+  REPOSITORY = 'Repository',
+  MANAGED_BY = 'ManagedBy',
+}
+
+/** Values of the organisation's standard tags. */
+export interface StandardTagsProps {
+  /** Deployment environment, e.g. `staging`, `production`. */
+  readonly environment: string;
+  /** The application or product, e.g. `tracker-restapi`. */
+  readonly application: string;
+  /** The part of the application this scope deploys, e.g. `api`, `network`. */
+  readonly component: string;
+  /**
+   * The git commit of the code that deployed the resources (7 to 40 hex digits).
+   * See `StandardTags.gitVersion()`.
+   */
+  readonly version: string;
+  /** Pointer back to the code that deployed the resources (an https URL, optionally with a path). */
+  readonly repository: string;
+  /**
+   * What manages the resources.
+   * @default 'aws-cdk'
+   */
+  readonly managedBy?: string;
+}
+
+/** AWS tag values: up to 256 of letters, digits, spaces and `_.:/=+-@`. */
+const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,256}$/u;
+const GIT_SHA = /^[0-9a-f]{7,40}$/;
+const REPOSITORY_URL = /^https:\/\/[^\s]+$/;
+
+/** Context key an app (or its tests) can set to fix the `Version` tag. */
+export const VERSION_CONTEXT_KEY = 'glimpse:version';
+
+/**
+ * Applies the organisation's standard tags to every taggable resource under a
+ * scope (an app, a stack or a construct), through CDK's tag Aspect, after
+ * validating the values. Resources that propagate tags (ECS services from
+ * their task definitions, Auto Scaling groups) pass them on.
+ */
+export class StandardTags {
+  /** Validates `props` and tags every taggable resource under `scope`. */
+  public static apply(scope: IConstruct, props: StandardTagsProps): void {
+    const values: Record<StandardTagKey, string> = {
+      [StandardTagKey.ENVIRONMENT]: props.environment,
+      [StandardTagKey.APPLICATION]: props.application,
+      [StandardTagKey.COMPONENT]: props.component,
+      [StandardTagKey.VERSION]: props.version,
+      [StandardTagKey.REPOSITORY]: props.repository,
+      [StandardTagKey.MANAGED_BY]: props.managedBy ?? 'aws-cdk',
+    };
+    assertMatches(scope, 'version', props.version, GIT_SHA, 'Pass the git commit SHA (7 to 40 lowercase hex digits), e.g. StandardTags.gitVersion(app).');
+    assertMatches(scope, 'repository', props.repository, REPOSITORY_URL, "Pass the https URL of the code's repository, e.g. https://github.com/org/repo.");
+    for (const [key, value] of Object.entries(values)) {
+      const prop = key.charAt(0).toLowerCase() + key.slice(1);
+      assertMatches(scope, prop, value, TAG_VALUE, 'Tag values are 1 to 256 letters, digits, spaces or _.:/=+-@ characters.');
+      Tags.of(scope).add(key, value);
+    }
+  }
+
+  /**
+   * Paths of the taggable resources under `scope` that lack any standard tag.
+   * Tags are applied by an Aspect, so call this after synthesis (for example
+   * after `Template.fromStack` or `app.synth()`); a fully tagged scope returns `[]`.
+   */
+  public static findUntagged(scope: IConstruct): string[] {
+    const required = Object.values(StandardTagKey) as string[];
+    return scope.node.findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && TagManager.isTaggable(c))
+      .filter((r) => {
+        const present = Object.keys(r.tags.tagValues());
+        return required.some((key) => !present.includes(key));
+      })
+      .map((r) => r.node.path);
+  }
+
+  /**
+   * The git commit to put in the `Version` tag: the `glimpse:version` context
+   * value if set (tests and CI pin it), else `GIT_SHA` or `GITHUB_SHA` from the
+   * environment, else `git rev-parse HEAD` in the working directory.
+   */
+  public static gitVersion(scope: IConstruct): string {
+    const fromContext = scope.node.tryGetContext(VERSION_CONTEXT_KEY);
+    const candidate = fromContext ?? process.env.GIT_SHA ?? process.env.GITHUB_SHA ?? readGitHead();
+    if (typeof candidate !== 'string' || !GIT_SHA.test(candidate)) {
+      throw invalidProp(scope, VERSION_CONTEXT_KEY, `could not determine the git commit (got '${candidate}')`,
+        `Run inside a git checkout, set GIT_SHA, or pass -c ${VERSION_CONTEXT_KEY}=<sha>.`);
+    }
+    return candidate;
+  }
+}
+
+function readGitHead(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
+  }
+}
