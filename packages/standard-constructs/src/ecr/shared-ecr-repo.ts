@@ -1,0 +1,214 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { Construct } from 'constructs';
+import { assertAccountIds, assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
+import { sharedRepositoryName } from './repository-name';
+
+/** The organisation's shared image registry account (seed 000 "Image repositories"). */
+export const SHARED_REGISTRY_ACCOUNT = '636728427214';
+
+/** Properties of a `SharedEcrRepo`. */
+export interface SharedEcrRepoProps {
+  /**
+   * The service the images belong to: the first part of `<service>/<app>`.
+   * @default - `repositoryName` must be given
+   */
+  readonly service?: string;
+  /**
+   * The application within the service: the second part of `<service>/<app>`.
+   * @default - `repositoryName` must be given
+   */
+  readonly app?: string;
+  /**
+   * The full repository name, `<service>/<app>`, instead of `service` and `app`.
+   * @default - `<service>/<app>`
+   */
+  readonly repositoryName?: string;
+  /**
+   * Workload accounts that may pull (read-only).
+   * @default - none
+   */
+  readonly pullAccounts?: string[];
+  /**
+   * An AWS Organizations id (`o-…`) whose accounts may pull, through `aws:PrincipalOrgID`.
+   * @default - no organisation-wide pull
+   */
+  readonly pullOrganizationId?: string;
+  /**
+   * Accounts that may push (and pull): the dev workload account.
+   * @default - none
+   */
+  readonly pushAccounts?: string[];
+  /**
+   * Principals that may push (and pull), e.g. the CI role of another account.
+   * @default - none
+   */
+  readonly pushPrincipals?: iam.IPrincipal[];
+  /**
+   * Accounts whose Lambda functions may pull container images; the Lambda
+   * service is limited to functions of these accounts by `aws:sourceArn`.
+   * @default - none
+   */
+  readonly lambdaPullAccounts?: string[];
+  /**
+   * Tag patterns (wildcards) exempt from tag immutability. Every other tag is
+   * immutable. Signatures and attestations stored as OCI referrers are
+   * attached by digest and need no exemption; tools that write
+   * `sha256-<digest>.sig`-style tags and re-sign need e.g. `['sha256-*']`.
+   * @default - all tags immutable
+   */
+  readonly mutableTagPatterns?: string[];
+  /**
+   * Scan images for vulnerabilities when pushed.
+   * @default true
+   */
+  readonly scanOnPush?: boolean;
+  /**
+   * Days after which untagged images (superseded layers, failed pushes) expire.
+   * @default 7
+   */
+  readonly untaggedImageExpiryDays?: number;
+  /**
+   * How many images to keep; older ones expire (seed 001 keeps 30).
+   * @default 30
+   */
+  readonly maxImageCount?: number;
+  /**
+   * A customer-managed key to encrypt images with; pull and push accounts are
+   * granted decrypt through ECR.
+   * @default - AWS-managed encryption (AES-256), the organisation's default
+   */
+  readonly encryptionKey?: kms.IKey;
+  /**
+   * What happens to the repository when it leaves the stack.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+const PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+const PUSH_ACTIONS = ['ecr:CompleteLayerUpload', 'ecr:InitiateLayerUpload', 'ecr:PutImage', 'ecr:UploadLayerPart'];
+const LAMBDA_PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const DIGEST = /^sha256:[a-f0-9]{64}$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/**
+ * A repository in the shared registry account, named `<service>/<app>`, with
+ * the organisation's defaults: immutable tags, scan on push, lifecycle
+ * expiry, AWS-managed encryption, retained on removal, and a repository
+ * policy giving workload accounts read-only pull and the dev account push.
+ */
+export class SharedEcrRepo extends Construct {
+  /** The repository. */
+  public readonly repository: ecr.IRepository;
+  /** The repository name, `<service>/<app>`. */
+  public readonly repositoryName: string;
+
+  constructor(scope: Construct, id: string, props: SharedEcrRepoProps) {
+    super(scope, id);
+    this.repositoryName = sharedRepositoryName(this, props.service, props.app, props.repositoryName);
+    const pullAccounts = props.pullAccounts ?? [];
+    const pushAccounts = props.pushAccounts ?? [];
+    const lambdaPullAccounts = props.lambdaPullAccounts ?? [];
+    assertAccountIds(this, 'pullAccounts', pullAccounts);
+    assertAccountIds(this, 'pushAccounts', pushAccounts);
+    assertAccountIds(this, 'lambdaPullAccounts', lambdaPullAccounts);
+    assertMatches(this, 'pullOrganizationId', props.pullOrganizationId, ORGANIZATION_ID, 'An organisation id looks like o-a1b2c3d4e5.');
+    assertIntegerInRange(this, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays, 1, 3650);
+    assertIntegerInRange(this, 'maxImageCount', props.maxImageCount, 1, 10000);
+    const both = pushAccounts.filter((a) => pullAccounts.includes(a));
+    if (both.length > 0) {
+      throw invalidProp(this, 'pullAccounts', `${both.join(', ')} also listed in \`pushAccounts\``,
+        'Push accounts can already pull; list each account in one of the two only.');
+    }
+
+    const mutableTagPatterns = props.mutableTagPatterns ?? [];
+    const repository = new ecr.Repository(this, 'Repository', {
+      repositoryName: this.repositoryName,
+      imageTagMutability: mutableTagPatterns.length > 0 ? ecr.TagMutability.IMMUTABLE_WITH_EXCLUSION : ecr.TagMutability.IMMUTABLE,
+      imageTagMutabilityExclusionFilters: mutableTagPatterns.length > 0
+        ? mutableTagPatterns.map((p) => ecr.ImageTagMutabilityExclusionFilter.wildcard(p))
+        : undefined,
+      imageScanOnPush: props.scanOnPush ?? true,
+      encryption: props.encryptionKey ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256,
+      encryptionKey: props.encryptionKey,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      lifecycleRules: [
+        {
+          rulePriority: 1,
+          description: 'Expire untagged images',
+          tagStatus: ecr.TagStatus.UNTAGGED,
+          maxImageAge: Duration.days(props.untaggedImageExpiryDays ?? 7),
+        },
+        {
+          rulePriority: 2,
+          description: 'Keep only the most recent images',
+          tagStatus: ecr.TagStatus.ANY,
+          maxImageCount: props.maxImageCount ?? 30,
+        },
+      ],
+    });
+    this.repository = repository;
+
+    const pullers: iam.IPrincipal[] = pullAccounts.map((a) => new iam.AccountPrincipal(a));
+    if (pullers.length > 0) {
+      repository.addToResourcePolicy(new iam.PolicyStatement({ sid: 'CrossAccountPull', principals: pullers, actions: PULL_ACTIONS }));
+    }
+    if (props.pullOrganizationId) {
+      repository.addToResourcePolicy(new iam.PolicyStatement({
+        sid: 'OrganizationPull',
+        principals: [new iam.AnyPrincipal()],
+        actions: PULL_ACTIONS,
+        conditions: { StringEquals: { 'aws:PrincipalOrgID': props.pullOrganizationId } },
+      }));
+    }
+    const pushers = [...pushAccounts.map((a) => new iam.AccountPrincipal(a)), ...(props.pushPrincipals ?? [])];
+    if (pushers.length > 0) {
+      repository.addToResourcePolicy(new iam.PolicyStatement({
+        sid: 'CrossAccountPush',
+        principals: pushers,
+        actions: [...PULL_ACTIONS, ...PUSH_ACTIONS],
+      }));
+    }
+    if (lambdaPullAccounts.length > 0) {
+      const partition = Stack.of(this).partition;
+      repository.addToResourcePolicy(new iam.PolicyStatement({
+        sid: 'LambdaPull',
+        principals: [new iam.ServicePrincipal('lambda.amazonaws.com')],
+        actions: LAMBDA_PULL_ACTIONS,
+        conditions: {
+          StringLike: { 'aws:sourceArn': lambdaPullAccounts.map((a) => `arn:${partition}:lambda:*:${a}:function:*`) },
+        },
+      }));
+    }
+    // Cross-account pulls of a CMK-encrypted repository decrypt layers through ECR.
+    for (const principal of [...pullers, ...pushers]) {
+      props.encryptionKey?.grantDecrypt(principal);
+    }
+  }
+
+  /** The image URI for a tag, e.g. a git SHA. */
+  public uriForTag(tag: string): string {
+    assertMatches(this, 'tag', tag, TAG, 'An image tag is 1 to 128 letters, digits, `_`, `.` or `-`, not starting with `.` or `-`.');
+    return this.repository.repositoryUriForTag(tag);
+  }
+
+  /** The image URI for a digest (`sha256:<64 hex>`). */
+  public uriForDigest(digest: string): string {
+    assertMatches(this, 'digest', digest, DIGEST, 'A digest is `sha256:` followed by 64 lowercase hex digits.');
+    return this.repository.repositoryUriForDigest(digest);
+  }
+
+  /** Lets an in-account principal pull images (and read the authorization token). */
+  public grantPull(grantee: iam.IGrantable): iam.Grant {
+    return this.repository.grantPull(grantee);
+  }
+
+  /** Lets an in-account principal push and pull images. */
+  public grantPush(grantee: iam.IGrantable): iam.Grant {
+    return this.repository.grantPullPush(grantee);
+  }
+}
