@@ -39,6 +39,8 @@ export function createEnvironmentApp(
     prettier: false,
     sampleCode: false,
     release: false,
+    // npm workspaces hoist @types to the root node_modules.
+    tsconfig: { compilerOptions: { typeRoots: ['./node_modules/@types', '../../node_modules/@types'] } },
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });

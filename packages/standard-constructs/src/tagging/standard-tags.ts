@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { CfnResource, TagManager, Tags } from 'aws-cdk-lib';
+import { CfnResource, ITaggable, TagManager, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { assertMatches, invalidProp } from '../internal/validation';
 
@@ -77,7 +77,7 @@ export class StandardTags {
   public static findUntagged(scope: IConstruct): string[] {
     const required = Object.values(StandardTagKey) as string[];
     return scope.node.findAll()
-      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && TagManager.isTaggable(c))
+      .filter((c): c is CfnResource & ITaggable => CfnResource.isCfnResource(c) && TagManager.isTaggable(c))
       .filter((r) => {
         const present = Object.keys(r.tags.tagValues());
         return required.some((key) => !present.includes(key));
