@@ -1,0 +1,112 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { DataStoreEndpoints, ServiceImage, StandardCluster, TrackerFargateServiceProps } from '../../src/service';
+
+export const GIT_SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
+export const DIGEST = 'sha256:' + 'a'.repeat(64);
+
+/** The shared infrastructure a service plugs into: VPC, key, cluster, ALB listener, registry, secrets. */
+export interface Platform {
+  readonly vpc: ec2.IVpc;
+  readonly key: kms.Key;
+  readonly cluster: ecs.Cluster;
+  readonly listener: elbv2.ApplicationListener;
+  readonly repository: ecr.IRepository;
+  readonly dataStores: DataStoreEndpoints;
+  readonly secretKey: secretsmanager.ISecret;
+}
+
+export function platform(stack: Stack): Platform {
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-12345678',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
+    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
+    vpcCidrBlock: '10.40.0.0/24',
+  });
+  const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+  const cluster = new StandardCluster(stack, 'Cluster', {
+    vpc, encryptionKey: key, projectName: 'tracker-restapi', environmentName: 'staging',
+  }).cluster;
+  const albSg = ec2.SecurityGroup.fromSecurityGroupId(stack, 'AlbSg', 'sg-0a1b2c3d4e5f67890', { allowAllOutbound: false });
+  const listener = elbv2.ApplicationListener.fromApplicationListenerAttributes(stack, 'Listener', {
+    listenerArn: 'arn:aws:elasticloadbalancing:eu-west-2:111111111111:listener/app/tracker/0123456789abcdef/0123456789abcdef',
+    securityGroup: albSg,
+  }) as elbv2.ApplicationListener;
+  const repository = ecr.Repository.fromRepositoryArn(stack, 'Repo', 'arn:aws:ecr:eu-west-2:636728427214:repository/tracker/api');
+  const secret = (id: string) => secretsmanager.Secret.fromSecretAttributes(stack, id, {
+    secretCompleteArn: `arn:aws:secretsmanager:eu-west-2:111111111111:secret:tracker/staging/${id}-AbCdEf`,
+    encryptionKey: key,
+  });
+  return {
+    vpc,
+    key,
+    cluster,
+    listener,
+    repository,
+    dataStores: {
+      postgresHost: 'db.tracker.internal',
+      postgresUser: 'tracker',
+      postgresDatabase: 'tracker',
+      postgresPassword: secret('PostgresPassword'),
+      redisHost: 'db.tracker.internal',
+      redisPassword: secret('RedisPassword'),
+    },
+    secretKey: secret('SecretKey'),
+  };
+}
+
+/** The seed 001 api: 512/1024 on 8000 behind the shared listener at priority 10. */
+export function apiProps(p: Platform, overrides: Partial<TrackerFargateServiceProps> = {}): TrackerFargateServiceProps {
+  return {
+    cluster: p.cluster,
+    projectName: 'tracker-restapi',
+    environmentName: 'staging',
+    serviceName: 'api',
+    image: ServiceImage.fromRepository(p.repository, GIT_SHA),
+    cpu: 512,
+    memoryLimitMiB: 1024,
+    encryptionKey: p.key,
+    containerPort: 8000,
+    dataStores: p.dataStores,
+    secrets: { SECRET_KEY: ecs.Secret.fromSecretsManager(p.secretKey) },
+    web: {
+      listener: p.listener,
+      priority: 10,
+      pathPatterns: ['/api/*', '/api/v1/*', '/docs', '/redoc', '/openapi.json'],
+      healthCheckPath: '/api/v1/health',
+    },
+    ...overrides,
+  };
+}
+
+/** A TaskiQ worker from the api image. */
+export function workerProps(p: Platform, overrides: Partial<TrackerFargateServiceProps> = {}): TrackerFargateServiceProps {
+  return {
+    cluster: p.cluster,
+    projectName: 'tracker-restapi',
+    environmentName: 'staging',
+    serviceName: 'tracker-fetcher',
+    image: ServiceImage.fromRepository(p.repository, GIT_SHA),
+    cpu: 256,
+    memoryLimitMiB: 512,
+    encryptionKey: p.key,
+    command: ['taskiq', 'worker', 'app.worker:broker'],
+    dataStores: p.dataStores,
+    ...overrides,
+  };
+}
+
+export function alarm(stack: Stack, id: string): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(stack, id, {
+    metric: new cloudwatch.Metric({ namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', period: Duration.minutes(1) }),
+    threshold: 5,
+    evaluationPeriods: 1,
+  });
+}
