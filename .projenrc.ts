@@ -31,7 +31,6 @@ const root = new typescript.TypeScriptProject({
     `@types/node@${VERSIONS.nodeTypes}`,
     'ts-node',
   ],
-  tsconfigDev: { include: ['integ/**/*.ts', 'projenrc/**/*.ts'] },
 });
 
 const library = createLibrary(root);

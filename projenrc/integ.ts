@@ -1,9 +1,9 @@
-import { typescript } from 'projen';
+import { JsonFile, typescript } from 'projen';
 
 const INTEG_DIR = 'integ';
 /** Transpile-only: the integ files are type-checked once by `integ:typecheck`. */
 const INTEG_APP = 'node -r ts-node/register/transpile-only {filePath}';
-const RUNNER = `integ-runner --directory ${INTEG_DIR} --language typescript --app "${INTEG_APP}"`;
+const RUNNER = `integ-runner --directory ${INTEG_DIR} --language typescript --app "${INTEG_APP}" --max-workers 2`;
 
 /**
  * integ-runner tasks for `integ/integ.<construct>-<scenario>.ts`.
@@ -12,6 +12,13 @@ const RUNNER = `integ-runner --directory ${INTEG_DIR} --language typescript --ap
  * let a changed construct pass against an old build.
  */
 export function addIntegTasks(root: typescript.TypeScriptProject, compileLibrary: string): void {
+  new JsonFile(root, `${INTEG_DIR}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..' },
+      include: ['./*.ts'],
+    },
+  });
   const typecheck = root.addTask('integ:typecheck', {
     description: 'Type-check the integ test apps',
     exec: `tsc --noEmit -p ${INTEG_DIR}/tsconfig.json`,

@@ -4,7 +4,12 @@
  * `instanceof` checks across packages).
  */
 export const VERSIONS = {
-  awsCdkLib: '2.276.0',
+  /**
+   * 2.257.0 is the newest release writing cloud assembly schema 53, the
+   * highest integ-runner 2.197 reads (2.258+ write 54/55 and the runner
+   * refuses them). cdk-nag 3 needs at least 2.257.0.
+   */
+  awsCdkLib: '2.257.0',
   constructs: '10.8.1',
   /** The aws-cdk CLI: npm's `latest` tag points at 3.0.0, older than the 2.1xxx line. */
   awsCdkCli: '2.1148.1',
