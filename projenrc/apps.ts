@@ -45,6 +45,8 @@ export function createEnvironmentApp(
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
+  // The CLI compiles before every synth/deploy, so `cdk deploy` never runs a stale lib/.
+  app.cdkConfig.json.addOverride('build', 'npx projen compile');
   // No AWS calls at synth: version checks and notices would reach the network.
   app.cdkConfig.json.addOverride('notices', false);
   app.cdkConfig.json.addOverride('context.cli-telemetry', false);

@@ -25,7 +25,8 @@ export function addRootTasks(
     description: 'Synthesize every environment into apps/<app>/cdk.out (offline, no AWS credentials)',
     steps: [
       { spawn: compileLibrary.name },
-      ...apps.flatMap((app) => [inMember(root, app, 'compile'), inMember(root, app, 'synth:silent')]),
+      // cdk.json's build step compiles each app before it synthesizes.
+      ...apps.map((app) => inMember(root, app, 'synth:silent')),
     ],
   });
 
