@@ -1,5 +1,5 @@
 import { awscdk, typescript } from 'projen';
-import { strictJest, TRANSPILE_ONLY_TS_JEST } from './jest';
+import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
@@ -44,6 +44,7 @@ export function createEnvironmentApp(
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
+  typecheckTestsFirst(app);
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
   // The CLI compiles before every synth/deploy, so `cdk deploy` never runs a stale lib/.
   app.cdkConfig.json.addOverride('build', 'npx projen compile');

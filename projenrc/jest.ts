@@ -18,3 +18,15 @@ export function strictJest(): javascript.JestOptions {
 export const TRANSPILE_ONLY_TS_JEST: typescript.TsJestOptions = {
   transformOptions: { isolatedModules: true },
 };
+
+/**
+ * ts-jest only transpiles, so the tests are type-checked once, up front, by
+ * a single `tsc` over test/ (and the sources it imports).
+ */
+export function typecheckTestsFirst(project: typescript.TypeScriptProject): void {
+  const typecheck = project.addTask('test:typecheck', {
+    description: 'Type-check the tests',
+    exec: 'tsc --noEmit -p test/tsconfig.json',
+  });
+  project.testTask.prependSpawn(typecheck);
+}

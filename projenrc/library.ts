@@ -1,7 +1,7 @@
 import { awscdk, javascript, typescript } from 'projen';
 import { JSII_TOOLCHAIN, LAMBDA_HANDLER_DEPS, LIBRARY_NAME, REPOSITORY_URL, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
-import { strictJest, TRANSPILE_ONLY_TS_JEST } from './jest';
+import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 
 /** The publishable jsii construct library, `@glimpse/standard-constructs`. */
 export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdkConstructLibrary {
@@ -56,6 +56,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
+  typecheckTestsFirst(lib);
   asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN]);
   // Offline, only the js package can be built; the other languages' bindings
   // are generated (not packaged) by `package:bindings` so a jsii-incompatible
