@@ -1,0 +1,134 @@
+import { DeliveryError } from '../../../src/alarms/teams-forwarder/delivery';
+import { createForwarder, ForwarderDependencies } from '../../../src/alarms/teams-forwarder/forwarder';
+import { MinIntervalLimiter } from '../../../src/alarms/teams-forwarder/rate-limiter';
+import { LocalTeams, LocalTeamsOptions } from './local-teams';
+import { alarmNotification, snsEvent } from './notifications';
+
+class RecordingMetrics {
+  public readonly counts: Record<string, number> = {};
+  public addMetric(name: string, _unit: 'Count', value: number) {
+    this.counts[name] = (this.counts[name] ?? 0) + value;
+  }
+  public publishStoredMetrics() {}
+}
+
+const silent = { info: () => undefined, error: () => undefined };
+const context = { getRemainingTimeInMillis: () => 30_000 };
+
+let teams: LocalTeams;
+afterEach(async () => teams?.stop());
+
+function forwarder(overrides: Partial<ForwarderDependencies> = {}, metrics = new RecordingMetrics()) {
+  return createForwarder({
+    webhookUrl: async () => teams.url,
+    logger: silent,
+    metrics,
+    limiter: new MinIntervalLimiter(0),
+    region: 'eu-west-2',
+    delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000, requestTimeoutMs: 500 },
+    ...overrides,
+  });
+}
+
+async function start(options: LocalTeamsOptions = {}) {
+  teams = await LocalTeams.start(options);
+}
+
+describe('forwarding to a local Teams', () => {
+  test.each(['ALARM', 'OK', 'INSUFFICIENT_DATA'])('posts a %s card', async (state) => {
+    await start();
+    await forwarder()(snsEvent(JSON.stringify(alarmNotification(state))), context);
+    const [message] = teams.delivered();
+    expect(teams.requests).toHaveLength(1);
+    expect(message.attachments[0].content.body[0].items[0].text).toContain(`${state}: tracker-staging-api-target-5xx`);
+  });
+
+  test('posts a plain card for other notifications', async () => {
+    await start();
+    await forwarder()(snsEvent('Deployment finished', 'Pipeline'), context);
+    const card = teams.delivered()[0].attachments[0].content;
+    expect(card.body.map((e: any) => e.items?.[0]?.text ?? e.text)).toEqual(['Pipeline', 'Deployment finished']);
+  });
+
+  test('waits as long as Retry-After asks after a 429, then delivers', async () => {
+    await start({ script: [{ status: 429, headers: { 'Retry-After': '1' } }] });
+    const metrics = new RecordingMetrics();
+    await forwarder({}, metrics)(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    expect(teams.requests.map((r) => r.status)).toEqual([429, 202]);
+    expect(teams.requests[1].at - teams.requests[0].at).toBeGreaterThanOrEqual(990);
+    expect(metrics.counts).toEqual({ Delivered: 1, DeliveryAttempts: 2 });
+  });
+
+  test('retries 5xx answers with backoff, then delivers', async () => {
+    await start({ script: [500, 502, 503] });
+    await forwarder()(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    expect(teams.requests.map((r) => r.status)).toEqual([500, 502, 503, 202]);
+  });
+
+  test('retries a request that times out', async () => {
+    await start({ script: ['hang'] });
+    await forwarder()(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    expect(teams.requests.map((r) => r.status)).toEqual([0, 202]);
+  });
+
+  test('persistent failure throws, so Lambda retries and then dead-letters the message', async () => {
+    await start({ fallback: 500 });
+    const metrics = new RecordingMetrics();
+    const run = forwarder({}, metrics)(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    await expect(run).rejects.toThrow(DeliveryError);
+    await expect(run).rejects.toThrow(/after 4 attempts; last: HTTP 500/);
+    expect(teams.requests).toHaveLength(4);
+    expect(metrics.counts).toEqual({ DeliveryFailed: 1 });
+  });
+
+  test('a permanent rejection (4xx) is not retried, and still fails the invocation', async () => {
+    await start({ fallback: 403 });
+    await expect(forwarder()(snsEvent('x'), context)).rejects.toThrow(/403; not retrying/);
+    expect(teams.requests).toHaveLength(1);
+  });
+
+  test('gives up before the Lambda deadline rather than being killed mid-retry', async () => {
+    await start({ script: [{ status: 429, headers: { 'Retry-After': '5' } }] });
+    const shortContext = { getRemainingTimeInMillis: () => 3_000 };
+    await expect(forwarder({ delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 10_000, requestTimeoutMs: 500 } })(
+      snsEvent('x'), shortContext)).rejects.toThrow(/before the Lambda deadline/);
+    expect(teams.requests).toHaveLength(1);
+  });
+
+  test('a webhook URL that cannot be read fails the invocation', async () => {
+    await start();
+    const broken = forwarder({ webhookUrl: async () => { throw new Error('AccessDenied'); } });
+    await expect(broken(snsEvent('x'), context)).rejects.toThrow('AccessDenied');
+    expect(teams.requests).toHaveLength(0);
+  });
+});
+
+describe('a storm of 100 notifications', () => {
+  const LIMIT = 25;
+  // Two execution environments (reserved concurrency 2), each sending at most
+  // every 100 ms: 20 requests a second, under the stand-in's 25.
+  const CONCURRENCY = 2;
+  const INTERVAL_MS = 100;
+
+  test('delivers all 100 without tripping the rate limit', async () => {
+    await start({ maxRequestsPerSecond: LIMIT });
+    const environments = Array.from({ length: CONCURRENCY }, () => forwarder({ limiter: new MinIntervalLimiter(INTERVAL_MS) }));
+    const queue = Array.from({ length: 100 }, (_, i) => snsEvent(JSON.stringify(alarmNotification(i % 2 ? 'OK' : 'ALARM', { AlarmName: `alarm-${i}` })), null, `m-${i}`));
+    await Promise.all(environments.map(async (handle) => {
+      for (let event = queue.shift(); event; event = queue.shift()) await handle(event, context);
+    }));
+    const names = teams.delivered().map((m) => m.attachments[0].content.body[0].items[0].text.split(': ')[1]);
+    expect(new Set(names).size).toBe(100);
+    expect(teams.requests.filter((r) => r.status === 429)).toHaveLength(0);
+    expect(teams.peakPerSecond()).toBeLessThanOrEqual(LIMIT);
+  });
+
+  test('even unthrottled senders deliver all 100 by honouring Retry-After', async () => {
+    await start({ maxRequestsPerSecond: 25 });
+    const handle = forwarder({ delivery: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2_000, requestTimeoutMs: 1_000 } });
+    const events = Array.from({ length: 100 }, (_, i) => snsEvent(JSON.stringify(alarmNotification('ALARM', { AlarmName: `burst-${i}` })), null, `b-${i}`));
+    await Promise.all(events.map((e) => handle(e, context)));
+    expect(teams.delivered()).toHaveLength(100);
+    expect(teams.requests.some((r) => r.status === 429)).toBe(true);
+  });
+});
