@@ -21,9 +21,9 @@ function ecsTasksPrincipal(scope: Construct): iam.IPrincipal {
  */
 export interface ServiceRoles {
   /** Assumed by the ECS agent: pull the image, write logs, read the secrets. */
-  readonly executionRole: iam.Role;
+  readonly executionRole: ManagedPolicyRole;
   /** Assumed by the application. */
-  readonly taskRole: iam.Role;
+  readonly taskRole: ManagedPolicyRole;
 }
 
 /** Creates a service's dedicated execution and task roles. */

@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, Tags, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -19,7 +19,6 @@ import { ServiceImage } from './service-image';
 import { createServiceRoles } from './service-roles';
 import { WebServiceOptions } from './web-service-options';
 import { EfsMount, ServiceDiscoveryOptions } from './worker-options';
-import { iam5ResourceFinding } from '../internal/nag-findings';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `TrackerFargateService`. */
@@ -285,27 +284,42 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
         'ECS Exec is enabled but the cluster has no execute-command configuration: sessions are not logged. Use a StandardCluster.');
     }
     const alarms = props.deploymentAlarms ?? [];
-    this.service = new ecs.FargateService(this, 'Service', {
-      cluster: props.cluster,
-      serviceName,
-      taskDefinition: this.taskDefinition,
-      desiredCount: props.desiredCount ?? props.autoScaling?.minCapacity ?? 1,
-      minHealthyPercent: props.minHealthyPercent ?? 50,
-      maxHealthyPercent: props.maxHealthyPercent ?? 200,
-      circuitBreaker: { enable: true, rollback: true },
-      deploymentAlarms: alarms.length > 0
-        ? { alarmNames: alarms.map((a) => a.alarmName), behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM }
-        : undefined,
-      enableExecuteCommand,
-      propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION,
-      enableECSManagedTags: true,
-      capacityProviderStrategies: [{ capacityProvider: useSpot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
-      vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
-      securityGroups: [this.securityGroup],
-      assignPublicIp: false,
-      healthCheckGracePeriod: props.web ? props.web.healthCheckGracePeriod ?? Duration.seconds(60) : undefined,
-    });
-    this.acknowledgeUnscopablePermissions(image.repository !== undefined, enableExecuteCommand);
+    // ECS Exec's permissions get a policy of their own: reviewable, and acknowledged apart from the app's grants.
+    const [service, execPolicy] = roles.taskRole.collectGrantsIn('ExecuteCommandPolicy', () =>
+      new ecs.FargateService(this, 'Service', {
+        cluster: props.cluster,
+        serviceName,
+        taskDefinition: this.taskDefinition,
+        desiredCount: props.desiredCount ?? props.autoScaling?.minCapacity ?? 1,
+        minHealthyPercent: props.minHealthyPercent ?? 50,
+        maxHealthyPercent: props.maxHealthyPercent ?? 200,
+        circuitBreaker: { enable: true, rollback: true },
+        deploymentAlarms: alarms.length > 0
+          ? { alarmNames: alarms.map((a) => a.alarmName), behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM }
+          : undefined,
+        enableExecuteCommand,
+        propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION,
+        enableECSManagedTags: true,
+        capacityProviderStrategies: [{ capacityProvider: useSpot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
+        vpcSubnets: props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+        securityGroups: [this.securityGroup],
+        assignPublicIp: false,
+        healthCheckGracePeriod: props.web ? props.web.healthCheckGracePeriod ?? Duration.seconds(60) : undefined,
+      }));
+    this.service = service;
+    if (image.repository) {
+      Validations.of(this.executionRole).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.',
+      });
+    }
+    if (execPolicy) {
+      Validations.of(execPolicy).acknowledge({
+        id: 'AwsSolutions-IAM5',
+        reason: 'Only ECS Exec permissions: ssmmessages channels and logs:DescribeLogGroups support no resource-level permissions, '
+          + 'and session logs go to new streams of the cluster exec log group only.',
+      });
+    }
 
     if (props.serviceDiscovery) {
       this.cloudMapService = this.registerInCloudMap(props.serviceDiscovery, serviceName, vpc);
@@ -465,31 +479,6 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
       }));
     });
     return targetGroup;
-  }
-
-  /** Acknowledges the wildcards IAM offers no resource-level alternative for. */
-  private acknowledgeUnscopablePermissions(pullsFromEcr: boolean, execEnabled: boolean): void {
-    if (pullsFromEcr) {
-      Validations.of(this.executionRole).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; pulling is limited to the given repository.',
-      });
-    }
-    if (!execEnabled) return;
-    Validations.of(this.taskRole).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups support no resource-level permissions.',
-    });
-    const execLogGroup = this.service.cluster.executeCommandConfiguration?.logConfiguration?.cloudWatchLogGroup;
-    if (execLogGroup) {
-      // The same ARN FargateService grants ECS Exec on: the streams of the cluster's exec log group.
-      const stack = Stack.of(this);
-      const streams = `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:${execLogGroup.logGroupRef.logGroupName}:*`;
-      Validations.of(this.taskRole).acknowledge({
-        id: iam5ResourceFinding(this, streams),
-        reason: 'ECS Exec creates and writes its session log streams in the cluster exec log group only.',
-      });
-    }
   }
 }
 

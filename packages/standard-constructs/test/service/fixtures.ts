@@ -3,10 +3,11 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { DataStoreEndpoints, ServiceImage, StandardCluster, TrackerFargateServiceProps } from '../../src/service';
+import { DataStoreEndpoints, EfsMount, ServiceImage, StandardCluster, TrackerFargateServiceProps } from '../../src/service';
 
 export const GIT_SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
 export const DIGEST = 'sha256:' + 'a'.repeat(64);
@@ -109,4 +110,14 @@ export function alarm(stack: Stack, id: string): cloudwatch.Alarm {
     threshold: 5,
     evaluationPeriods: 1,
   });
+}
+
+/** An existing encrypted file system with a `/data` access point. */
+export function dataVolume(stack: Stack): EfsMount {
+  const fileSystem = efs.FileSystem.fromFileSystemAttributes(stack, 'DataFs', {
+    fileSystemId: 'fs-0123456789abcdef0',
+    securityGroup: ec2.SecurityGroup.fromSecurityGroupId(stack, 'DataFsSg', 'sg-0fedcba9876543210'),
+  });
+  const accessPoint = efs.AccessPoint.fromAccessPointAttributes(stack, 'DataAp', { accessPointId: 'fsap-0123456789abcdef0', fileSystem });
+  return { fileSystem, accessPoint, containerPath: '/data' };
 }
