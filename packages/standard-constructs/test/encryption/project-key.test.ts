@@ -65,8 +65,8 @@ describe('ProjectKey', () => {
     expect(statement(template, `${sid}Grants`)).toMatchObject({
       Action: 'kms:CreateGrant',
       Condition: {
-        'StringEquals': { 'kms:ViaService': viaService },
-        'Bool': { 'kms:GrantIsForAWSResource': 'true' },
+        StringEquals: { 'kms:ViaService': viaService },
+        Bool: { 'kms:GrantIsForAWSResource': 'true' },
       },
     });
   });
