@@ -1,1 +1,3 @@
 export * from './monitored-host';
+export * from './forwarder-topic';
+export * from './teams-forwarder/teams-alarm-forwarder';
