@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Size, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -19,6 +19,7 @@ import { ServiceImage } from './service-image';
 import { createServiceRoles } from './service-roles';
 import { WebServiceOptions } from './web-service-options';
 import { EfsMount, ServiceDiscoveryOptions } from './worker-options';
+import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `TrackerFargateService`. */
@@ -313,13 +314,7 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
         reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.',
       });
     }
-    if (execPolicy) {
-      Validations.of(execPolicy).acknowledge({
-        id: 'AwsSolutions-IAM5',
-        reason: 'Only ECS Exec permissions: ssmmessages channels and logs:DescribeLogGroups support no resource-level permissions, '
-          + 'and session logs go to new streams of the cluster exec log group only.',
-      });
-    }
+    if (execPolicy) this.acknowledgeExecPermissions(execPolicy);
 
     if (props.serviceDiscovery) {
       this.cloudMapService = this.registerInCloudMap(props.serviceDiscovery, serviceName, vpc);
@@ -479,6 +474,21 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
       }));
     });
     return targetGroup;
+  }
+
+  /** ECS Exec's permissions, which IAM cannot scope further. */
+  private acknowledgeExecPermissions(execPolicy: iam.ManagedPolicy): void {
+    Validations.of(execPolicy).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups support no resource-level permissions.',
+    });
+    const execLogGroup = this.service.cluster.executeCommandConfiguration?.logConfiguration?.cloudWatchLogGroup;
+    if (!execLogGroup) return;
+    // The ARN FargateService grants: the streams of the cluster's exec log group.
+    const stack = Stack.of(this);
+    const streams = `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:${execLogGroup.logGroupRef.logGroupName}:*`;
+    acknowledgeFinding(execPolicy, iam5ResourceFinding(this, streams),
+      'ECS Exec creates and writes its session log streams in the cluster exec log group only.');
   }
 }
 

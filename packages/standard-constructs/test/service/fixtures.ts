@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -104,12 +104,9 @@ export function workerProps(p: Platform, overrides: Partial<TrackerFargateServic
   };
 }
 
-export function alarm(stack: Stack, id: string): cloudwatch.Alarm {
-  return new cloudwatch.Alarm(stack, id, {
-    metric: new cloudwatch.Metric({ namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count', period: Duration.minutes(1) }),
-    threshold: 5,
-    evaluationPeriods: 1,
-  });
+/** An alarm of the standard alarm set, by name. */
+export function alarm(stack: Stack, name: string): cloudwatch.IAlarm {
+  return cloudwatch.Alarm.fromAlarmArn(stack, name, `arn:aws:cloudwatch:eu-west-2:111111111111:alarm:${name}`);
 }
 
 /** An existing encrypted file system with a `/data` access point. */
