@@ -2,6 +2,7 @@ import { javascript, typescript } from 'projen';
 import { createEnvironmentApp } from './projenrc/apps';
 import { addIntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
+import { addReleaseTasks } from './projenrc/release';
 import { addRootTasks, composeTest } from './projenrc/tasks';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, VERSIONS } from './projenrc/versions';
 import { wireWorkspaces } from './projenrc/workspace';
@@ -54,5 +55,6 @@ wireWorkspaces(root, [library, ...apps]);
 const { compileLibrary } = addRootTasks(root, library, apps);
 addIntegTasks(root, compileLibrary);
 composeTest(root, library, apps);
+addReleaseTasks(root, library);
 
 root.synth();

@@ -2,9 +2,11 @@ import { awscdk, javascript, typescript } from 'projen';
 import { JSII_TOOLCHAIN, LAMBDA_HANDLER_DEPS, LIBRARY_NAME, REPOSITORY_URL, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
+import { configureLibraryBuild, enableReleaseWorkflow, LIBRARY_RELEASE_OPTIONS } from './release';
 
 /** The publishable jsii construct library, `@glimpse/standard-constructs`. */
 export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdkConstructLibrary {
+  enableReleaseWorkflow(root);
   const lib = new awscdk.AwsCdkConstructLibrary({
     parent: root,
     outdir: 'packages/standard-constructs',
@@ -49,20 +51,15 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
       `@types/node@${VERSIONS.nodeTypes}`,
       ...LAMBDA_HANDLER_DEPS,
     ],
-    docgen: false,
-    release: false,
+    ...LIBRARY_RELEASE_OPTIONS,
     prettier: false,
     sampleCode: false,
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
   });
   typecheckTestsFirst(lib);
-  asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN]);
-  // Offline, only the js package can be built; the other languages' bindings
-  // are generated (not packaged) by `package:bindings` so a jsii-incompatible
-  // API fails the build the day it is written.
-  lib.tasks.tryFind('package')!.reset();
-  lib.tasks.tryFind('package')!.spawn(lib.tasks.tryFind('package:js')!);
+  const releaseToolchain = configureLibraryBuild(lib);
+  asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN, ...releaseToolchain]);
   lib.gitignore.exclude('.jsii', 'tsconfig.json', '/assets/**/*.js');
   return lib;
 }
