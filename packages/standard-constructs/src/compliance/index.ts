@@ -1,1 +1,3 @@
-export {};
+export * from './glimpse-compliance';
+export * from './glimpse-standards-checks';
+export * from './nag-pack-plugin';

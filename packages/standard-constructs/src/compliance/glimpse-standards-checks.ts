@@ -1,0 +1,41 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { NagPack, NagPackProps } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { GLIMPSE_RULES } from './rules';
+
+/**
+ * The Glimpse organisation's own cdk-nag pack: the platform standards (seed
+ * 000) and the ECS partner checklist (seed 003, ECS-001..011) as rules with
+ * ids `Glimpse-<Rule>`. Findings are errors; acknowledge a deliberate
+ * exception on the narrowest construct with
+ * `Validations.of(construct).acknowledge({ id: 'Glimpse-<Rule>', reason })`.
+ *
+ * Enable it with the AWS packs through `GlimpseCompliance.enable(app)`.
+ */
+export class GlimpseStandardsChecks extends NagPack {
+  /** The pack's name in validation reports. */
+  public static readonly PACK_NAME = 'Glimpse';
+
+  /** Every rule id of the pack, e.g. `Glimpse-RequiredTags`. */
+  public static readonly RULE_IDS: string[] = GLIMPSE_RULES.map((r) => `${GlimpseStandardsChecks.PACK_NAME}-${r.id}`);
+
+  public readonly name = GlimpseStandardsChecks.PACK_NAME;
+
+  constructor(scope?: IConstruct, props?: NagPackProps) {
+    super(scope, props);
+    this.packName = GlimpseStandardsChecks.PACK_NAME;
+  }
+
+  protected checkResource(node: CfnResource): void {
+    for (const rule of GLIMPSE_RULES) {
+      this.applyRule({
+        ruleSuffixOverride: rule.id,
+        info: rule.info,
+        explanation: rule.explanation,
+        level: rule.level,
+        rule: rule.check,
+        node,
+      });
+    }
+  }
+}
