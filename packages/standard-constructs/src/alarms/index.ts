@@ -1,3 +1,7 @@
 export * from './monitored-host';
-export * from './forwarder-topic';
+export { TEAMS_ALARM_TOPIC_NAME } from './forwarder-topic';
 export * from './teams-forwarder/teams-alarm-forwarder';
+export * from './alarm-action-strategy';
+export { AlarmThreshold } from './alarm-threshold';
+export { StandardAlarmThresholds } from './signals';
+export * from './standard-alarms';

@@ -6,8 +6,8 @@ import { MinIntervalLimiter } from './rate-limiter';
 
 /** The logging the forwarder needs (Powertools `Logger` fits). */
 export interface ForwarderLogger {
-  info(message: string, ...extra: object[]): void;
-  error(message: string, ...extra: object[]): void;
+  info(message: string, ...extra: Array<Record<string, unknown>>): void;
+  error(message: string, ...extra: Array<Record<string, unknown>>): void;
 }
 
 /** The metrics the forwarder records (Powertools `Metrics` fits). */

@@ -2,8 +2,8 @@
  * The Workflows URL from the secret's value: the URL itself, or JSON with a
  * `url` key. Anything else is a configuration error worth a clear message.
  */
-export function webhookUrlFromSecret(value: string | undefined): string {
-  const text = (value ?? '').trim();
+export function webhookUrlFromSecret(value: string | Uint8Array | undefined): string {
+  const text = (typeof value === 'string' ? value : Buffer.from(value ?? []).toString('utf8')).trim();
   let candidate = text;
   if (text.startsWith('{')) {
     try {
