@@ -70,8 +70,10 @@ describe('Glimpse-ServiceTagPropagation', () => {
   test('compliant: propagate from the task definition, ECS managed tags on', () => {
     const findings = glimpseFindings((stack) => {
       new ecs.FargateService(stack, 'Service', {
-        cluster: cluster(stack), taskDefinition: fargateTask(stack, 'Task', `${REGISTRY}:${SHA}`),
-        propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION, enableECSManagedTags: true,
+        cluster: cluster(stack),
+        taskDefinition: fargateTask(stack, 'Task', `${REGISTRY}:${SHA}`),
+        propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION,
+        enableECSManagedTags: true,
       });
     });
     expect(ruleFindings(findings, 'ServiceTagPropagation')).toEqual([]);
@@ -94,7 +96,8 @@ describe('Glimpse-WebServiceNotOnSpot', () => {
       const c = cluster(stack);
       c.enableFargateCapacityProviders();
       const service = new ecs.FargateService(stack, 'Service', {
-        cluster: c, taskDefinition: fargateTask(stack, 'Task', `${REGISTRY}:${SHA}`),
+        cluster: c,
+        taskDefinition: fargateTask(stack, 'Task', `${REGISTRY}:${SHA}`),
         capacityProviderStrategies: [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }],
       });
       if (withLoadBalancer) {

@@ -19,7 +19,7 @@ describe('Glimpse-ContainerEnvironmentNoSecrets', () => {
         DB_HOST: 'db.internal',
         DB_PASSWORD_SECRET_ARN: secret.secretArn,
         PASSWORD_ENCRYPTION: 'scram-sha-256',
-        DATABASE_URL: `postgres://app@db.internal:5432/app`,
+        DATABASE_URL: 'postgres://app@db.internal:5432/app',
         API_TOKEN: '',
       });
       t.defaultContainer!.addSecret('DB_PASSWORD', ecs.Secret.fromSecretsManager(secret, 'password'));

@@ -12,7 +12,10 @@ describe('Glimpse-RequiredTags', () => {
       new sqs.Queue(stack, 'Queue', { enforceSSL: true });
       new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
       StandardTags.apply(stack, {
-        environment: 'staging', application: 'tracker', component: 'api', version: SHA,
+        environment: 'staging',
+        application: 'tracker',
+        component: 'api',
+        version: SHA,
         repository: 'https://github.com/glimpse-technology/platform-constructs',
       });
     });
