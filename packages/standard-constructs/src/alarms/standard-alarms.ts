@@ -99,6 +99,8 @@ export class StandardAlarms extends Construct {
   private readonly actionStrategy: IAlarmActionStrategy;
   private readonly availabilityAlarms: cloudwatch.Alarm[] = [];
   private readonly rollbackByTargetGroup = new Map<elbv2.IApplicationTargetGroup, cloudwatch.Alarm[]>();
+  /** `alarm.alarmName` is a Ref; ECS deployment alarms need the literal to avoid a cycle with the service. */
+  private readonly literalNames = new Map<cloudwatch.Alarm, string>();
 
   constructor(scope: Construct, id: string, props: StandardAlarmsProps) {
     super(scope, id);
@@ -146,7 +148,7 @@ export class StandardAlarms extends Construct {
     if (!alarms || alarms.length === 0) {
       throw invalidProp(this, 'targetGroup', 'has no rollback alarms', 'Pass a target group listed in `targetGroups` (with its 5xx or latency alarm enabled).');
     }
-    service.enableDeploymentAlarms(alarms.map((a) => a.alarmName), { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
+    service.enableDeploymentAlarms(alarms.map((a) => this.literalNames.get(a)!), { behavior: ecs.AlarmBehavior.ROLLBACK_ON_ALARM });
   }
 
   private addLoadBalancerAlarms(alb: elbv2.IApplicationLoadBalancer): void {
@@ -177,7 +179,8 @@ export class StandardAlarms extends Construct {
   }
 
   private addServiceAlarms(service: ecs.BaseService): void {
-    const component = componentName(service, service.serviceName);
+    // `serviceName` is a token even when given; the literal is on the L1.
+    const component = componentName(service, (service.node.defaultChild as ecs.CfnService | undefined)?.serviceName);
     this.alarm('serviceCpu', component, (period) => service.metricCpuUtilization({ period, statistic: 'Average' }));
     this.alarm('serviceMemory', component, (period) => service.metricMemoryUtilization({ period, statistic: 'Average' }));
     const insights = (metricName: string, period: Duration) => new cloudwatch.Metric({
@@ -243,6 +246,7 @@ export class StandardAlarms extends Construct {
     });
     this.actionStrategy.addAlarmActions(alarm);
     this.alarms.push(alarm);
+    this.literalNames.set(alarm, name);
     if (availability) this.availabilityAlarms.push(alarm);
     return alarm;
   }

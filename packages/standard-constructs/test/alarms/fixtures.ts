@@ -1,0 +1,39 @@
+import { Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { IMonitoredHost } from '../../src/alarms';
+
+/** What a small web service has: an ALB, a target group, a Fargate service and a data host. */
+export interface ServiceUnderWatch {
+  readonly loadBalancer: elbv2.ApplicationLoadBalancer;
+  readonly targetGroup: elbv2.ApplicationTargetGroup;
+  readonly service: ecs.FargateService;
+  readonly host: IMonitoredHost;
+}
+
+export function serviceUnderWatch(stack: Stack, instanceType = 't3.large'): ServiceUnderWatch {
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
+    vpcId: 'vpc-12345678',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
+    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
+    vpcCidrBlock: '10.40.0.0/24',
+  });
+  const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
+  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'ApiTargets', {
+    vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,
+  });
+  loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
+  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENHANCED });
+  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512 });
+  taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
+  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, serviceName: 'tracker-api', minHealthyPercent: 100 });
+  const host: IMonitoredHost = {
+    instanceId: 'i-0123456789abcdef0',
+    instanceType: new ec2.InstanceType(instanceType),
+    monitoredMountPaths: ['/', '/var/lib/postgresql'],
+    agentMetricsNamespace: 'CWAgent',
+  };
+  return { loadBalancer, targetGroup, service, host };
+}
