@@ -1,5 +1,6 @@
 import { javascript, typescript } from 'projen';
 import { createEnvironmentApp } from './projenrc/apps';
+import { addComplianceTasks } from './projenrc/compliance';
 import { addIntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
 import { addReleaseTasks } from './projenrc/release';
@@ -55,6 +56,7 @@ wireWorkspaces(root, [library, ...apps]);
 const { compileLibrary } = addRootTasks(root, library, apps);
 addIntegTasks(root, compileLibrary);
 composeTest(root, library, apps);
+addComplianceTasks(root);
 addReleaseTasks(root, library);
 
 root.synth();
