@@ -23,3 +23,17 @@ function networkAddress(address: number, hostBits: number): string {
   const base = address - (address % hostBits);
   return [24, 16, 8, 0].map((shift) => Math.floor(base / 2 ** shift) % 256).join('.');
 }
+
+/** The first and last address of a valid IPv4 CIDR block, as numbers. */
+export function cidrRange(cidr: string): [number, number] {
+  const [address, prefix] = cidr.split('/');
+  const start = address.split('.').map(Number).reduce((acc, o) => acc * 256 + o, 0);
+  return [start, start + 2 ** (32 - Number(prefix)) - 1];
+}
+
+/** Whether two valid IPv4 CIDR blocks share any address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [aStart, aEnd] = cidrRange(a);
+  const [bStart, bEnd] = cidrRange(b);
+  return aStart <= bEnd && bStart <= aEnd;
+}

@@ -1,1 +1,2 @@
 export * from './standard-vpc';
+export * from './vpc-peering';

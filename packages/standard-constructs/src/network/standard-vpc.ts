@@ -85,6 +85,8 @@ export class StandardVpc extends Construct {
 
   /** The VPC. */
   public readonly vpc: ec2.Vpc;
+  /** The VPC's CIDR block, as given (a literal, unlike `vpc.vpcCidrBlock`). */
+  public readonly cidr: string;
   /** `/aws/vpc/<project>-<env>-flow-logs`. */
   public readonly flowLogGroup: logs.LogGroup;
   /** The flow log of all traffic. */
@@ -103,6 +105,7 @@ export class StandardVpc extends Construct {
     assertIntegerInRange(this, 'natGateways', natGateways, 0, maxAzs);
     const subnetCidrMask = this.subnetMask(props.cidr, maxAzs, props.subnetCidrMask);
 
+    this.cidr = props.cidr;
     const isolated = natGateways === 0;
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       vpcName: name,
