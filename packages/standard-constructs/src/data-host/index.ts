@@ -1,1 +1,2 @@
-export {};
+export * from './debian-image';
+export * from './timescale-data-host';
