@@ -1,5 +1,6 @@
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -75,6 +76,24 @@ describe('TeamsAlarmForwarder', () => {
       },
     });
     template.resourceCountIs('AWS::IAM::Policy', 0);
+  });
+
+  test('a secret encrypted with a key of another account: decrypt through Secrets Manager only', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const secret = secretsmanager.Secret.fromSecretAttributes(stack, 'Shared', {
+      secretCompleteArn: 'arn:aws:secretsmanager:eu-west-2:381492266277:secret:teams-AbCdEf',
+      encryptionKey: kms.Key.fromKeyArn(stack, 'SharedKey', 'arn:aws:kms:eu-west-2:381492266277:key/1234abcd-12ab-34cd-56ef-1234567890ab'),
+    });
+    new TeamsAlarmForwarder(stack, 'Forwarder', { webhookUrlSecret: secret });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Action: 'kms:Decrypt',
+          Resource: 'arn:aws:kms:eu-west-2:381492266277:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+          Condition: { StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } },
+        })]),
+      },
+    });
   });
 
   test('the key lets CloudWatch alarms publish and CloudWatch Logs encrypt', () => {

@@ -149,6 +149,16 @@ export class TeamsAlarmForwarder extends Construct {
     });
     this.logGroup.grantWrite(role);
     props.webhookUrlSecret.grantRead(role);
+    const secretKey = props.webhookUrlSecret.encryptionKey;
+    if (secretKey) {
+      // grantRead cannot grant on a key of another (or a not-yet-known) account:
+      // say it on the role, limited to use through Secrets Manager.
+      role.addToPrincipalPolicy(new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [secretKey.keyArn],
+        conditions: { StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } },
+      }));
+    }
     // Lambda sends to the SSE-KMS queue with the function's role: exactly these two key actions.
     this.encryptionKey.grant(role, 'kms:GenerateDataKey', 'kms:Decrypt');
 
