@@ -1,1 +1,2 @@
-export {};
+export * from './service-dashboard';
+export * from './service-log-queries';
