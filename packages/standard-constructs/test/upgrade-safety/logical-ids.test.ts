@@ -1,0 +1,164 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as src from '../../src';
+
+/**
+ * Upgrade safety: a consumer who moves to a new library version keeps their
+ * data only if every stateful resource keeps its CloudFormation logical id.
+ * A changed id makes CloudFormation create a new resource and delete (or, with
+ * RETAIN, orphan) the old one: a new empty database volume, new secrets, a new
+ * key that cannot decrypt old data, a new empty repository.
+ *
+ * `expected-logical-ids.json` is the contract. To add a construct, add a case
+ * below and run `WRITE_EXPECTED_LOGICAL_IDS=1 npx jest test/upgrade-safety`;
+ * review and commit the file. Never regenerate it to make a failure go away.
+ */
+const STATEFUL_TYPES = [
+  'AWS::ECR::Repository',
+  'AWS::EC2::Volume',
+  'AWS::SecretsManager::Secret',
+  'AWS::KMS::Key',
+  'AWS::Logs::LogGroup',
+  'AWS::S3::Bucket',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::EFS::FileSystem',
+  'AWS::DynamoDB::Table',
+  'AWS::Backup::BackupVault',
+  'AWS::RDS::DBInstance',
+];
+
+const EXPECTED_FILE = path.join(__dirname, 'expected-logical-ids.json');
+const ENV = { account: '222222222222', region: 'eu-west-2' };
+const NAMES = { projectName: 'tracker-restapi', environmentName: 'staging' };
+
+function stack(): Stack {
+  return new Stack(new App(), 'Consumer', { env: ENV });
+}
+
+function importedVpc(s: Stack): ec2.IVpc {
+  const existing = s.node.tryFindChild('Vpc') as ec2.IVpc | undefined;
+  return existing ?? ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
+    vpcId: 'vpc-12345678',
+    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
+    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
+    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
+    vpcCidrBlock: '10.40.0.0/24',
+  });
+}
+
+/** Imported (not created) so that only the construct's own stateful resources are recorded. */
+function importedKey(s: Stack): kms.IKey {
+  const existing = s.node.tryFindChild('ImportedKey') as kms.IKey | undefined;
+  return existing ?? kms.Key.fromKeyArn(s, 'ImportedKey', 'arn:aws:kms:eu-west-2:222222222222:key/11111111-2222-3333-4444-555555555555');
+}
+
+/**
+ * One representative usage per construct, keyed by its exported name. A case
+ * runs only when the construct is exported (`src` is read dynamically), so the
+ * guard covers each construct from the day it lands.
+ */
+const lib = src as unknown as Record<string, any>;
+const CASES: Record<string, (s: Stack) => void> = {
+  SharedEcrRepo: (s) => new lib.SharedEcrRepo(s, 'Repo', { service: 'tracker', app: 'api', pullAccounts: ['222222222222'] }),
+  ProjectKey: (s) => new lib.ProjectKey(s, 'ProjectKey', NAMES),
+  StandardVpc: (s) => new lib.StandardVpc(s, 'Network', { ...NAMES, cidr: '10.40.0.0/24', encryptionKey: importedKey(s) }),
+  TimescaleDataHost: (s) => {
+    const host = new lib.TimescaleDataHost(s, 'DataHost', {
+      ...NAMES,
+      vpc: importedVpc(s),
+      encryptionKey: importedKey(s),
+      machineImage: new lib.DebianBookwormImage({ release: 'debian-12-amd64-20250316-2053', amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' } }),
+    });
+    host.connections.allowDefaultPortFrom(ec2.Peer.ipv4('10.40.0.0/24'));
+  },
+  StandardCluster: (s) => new lib.StandardCluster(s, 'Cluster', { ...NAMES, vpc: importedVpc(s), encryptionKey: importedKey(s) }),
+  TrackerFargateService: (s) => {
+    const vpc = importedVpc(s);
+    const cluster = new lib.StandardCluster(s, 'Cluster', { ...NAMES, vpc, encryptionKey: importedKey(s) }).cluster;
+    const repo = ecr.Repository.fromRepositoryArn(s, 'Repo', 'arn:aws:ecr:eu-west-2:636728427214:repository/tracker/api');
+    const secret = (id: string) => secretsmanager.Secret.fromSecretCompleteArn(s, id, `arn:aws:secretsmanager:eu-west-2:222222222222:secret:${id}-AbCdEf`);
+    new lib.TrackerFargateService(s, 'Api', {
+      ...NAMES,
+      cluster,
+      serviceName: 'tracker-fetcher',
+      image: lib.ServiceImage.fromRepository(repo, '4f3ebae951a368bda79d84632a831a4f266b1bed'),
+      cpu: 256,
+      memoryLimitMiB: 512,
+      encryptionKey: importedKey(s),
+      command: ['taskiq', 'worker', 'app.worker:broker'],
+      dataStores: {
+        postgresHost: 'db.tracker.internal',
+        postgresUser: 'tracker',
+        postgresDatabase: 'tracker',
+        postgresPassword: secret('pg'),
+        redisHost: 'db.tracker.internal',
+        redisPassword: secret('redis'),
+      },
+    });
+  },
+  TeamsAlarmForwarder: (s) => new lib.TeamsAlarmForwarder(s, 'Forwarder', {
+    webhookUrlSecret: secretsmanager.Secret.fromSecretCompleteArn(s, 'Webhook', 'arn:aws:secretsmanager:eu-west-2:222222222222:secret:teams-AbCdEf'),
+  }),
+  StandardWebAcl: (s) => new lib.StandardWebAcl(s, 'Waf', { ...NAMES, encryptionKey: importedKey(s) }),
+  PublicLoadBalancer: (s) => new lib.PublicLoadBalancer(s, 'Alb', {
+    ...NAMES,
+    vpc: importedVpc(s),
+    certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:eu-west-2:222222222222:certificate/11111111-2222-3333-4444-555555555555'),
+    defaultAction: elbv2.ListenerAction.fixedResponse(404),
+  }),
+};
+
+function statefulLogicalIds(build: (s: Stack) => void): string[] {
+  const s = stack();
+  build(s);
+  const resources = Template.fromStack(s).toJSON().Resources ?? {};
+  return Object.entries(resources)
+    .filter(([, r]: [string, any]) => STATEFUL_TYPES.includes(r.Type))
+    .map(([id, r]: [string, any]) => `${r.Type} ${id}`)
+    .sort();
+}
+
+let expected: Record<string, string[]> = fs.existsSync(EXPECTED_FILE) ? JSON.parse(fs.readFileSync(EXPECTED_FILE, 'utf-8')) : {};
+const exported = Object.keys(CASES).filter((name) => typeof lib[name] === 'function');
+
+if (process.env.WRITE_EXPECTED_LOGICAL_IDS) {
+  const written = Object.fromEntries(exported.map((name) => [name, statefulLogicalIds(CASES[name])]));
+  expected = { ...expected, ...written };
+  fs.writeFileSync(EXPECTED_FILE, JSON.stringify(expected, null, 2) + '\n');
+}
+
+describe('upgrade safety: logical ids of stateful resources', () => {
+  test.each(exported)('%s keeps the logical ids of its stateful resources', (name) => {
+    const actual = statefulLogicalIds(CASES[name]);
+    const contract = expected[name];
+    if (!contract) {
+      throw new Error(`${name} has no entry in test/upgrade-safety/expected-logical-ids.json. ` +
+        'Run `WRITE_EXPECTED_LOGICAL_IDS=1 npx jest test/upgrade-safety`, review and commit the file.');
+    }
+    const removed = contract.filter((id) => !actual.includes(id));
+    if (removed.length > 0) {
+      throw new Error(`${name}: stateful resources changed logical id or disappeared:\n  ${removed.join('\n  ')}\n` +
+        `now:\n  ${actual.join('\n  ') || '(none)'}\n` +
+        'A changed logical id makes CloudFormation REPLACE the resource for every consumer on upgrade: ' +
+        'a new empty volume/repository/log group, new secrets, a new key that cannot decrypt existing data ' +
+        '(the old one is deleted, or orphaned under RETAIN). Keep the construct ids and the tree ' +
+        '(restore the old id, or use `overrideLogicalId` on the resource). Changing this file is a breaking change: ' +
+        'it needs a major version and upgrade notes in the construct README.');
+    }
+    // New stateful resources are fine for consumers, but must join the contract.
+    expect(actual).toEqual(contract);
+  });
+
+  test('the contract lists only constructs that exist', () => {
+    expect(Object.keys(expected).filter((name) => !(name in CASES))).toEqual([]);
+  });
+});
