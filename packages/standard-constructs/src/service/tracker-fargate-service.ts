@@ -1,4 +1,4 @@
-import { Annotations, Duration, RemovalPolicy, Size, Stack, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Size, SizeRoundingBehavior, Stack, Tags, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -7,16 +7,20 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as servicediscovery from 'aws-cdk-lib/aws-servicediscovery';
+import * as xray from 'aws-cdk-lib/aws-xray';
 import { Construct } from 'constructs';
 import { DataStoreEndpoints } from './data-store-endpoints';
 import { DataStoreEnvironment, DataStoreEnvironmentOptions } from './data-store-environment';
 import { assertFargateTaskSize } from './fargate-task-size';
 import { reserveListenerPriorities } from './listener-priorities';
 import { allowLogGroupToUseKey } from './log-group-key';
+import { ServiceLoggingOptions } from './logging-options';
+import { addOtelCollector, otelEnvironment, validateTracing } from './otel-collector';
 import { configureAutoScaling } from './service-autoscaling';
 import { ServiceAutoScalingOptions } from './service-autoscaling-options';
 import { ServiceImage } from './service-image';
 import { createServiceRoles } from './service-roles';
+import { ServiceTracingOptions } from './tracing-options';
 import { WebServiceOptions } from './web-service-options';
 import { EfsMount, ServiceDiscoveryOptions } from './worker-options';
 import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
@@ -108,6 +112,17 @@ export interface TrackerFargateServiceProps {
    */
   readonly logRemovalPolicy?: RemovalPolicy;
   /**
+   * awslogs driver mode and buffer.
+   * @default - non-blocking with a 25 MiB buffer
+   */
+  readonly logging?: ServiceLoggingOptions;
+  /**
+   * Distributed tracing to AWS X-Ray through an AWS Distro for OpenTelemetry
+   * collector sidecar, with an X-Ray sampling rule for the service.
+   * @default - no tracing
+   */
+  readonly tracing?: ServiceTracingOptions;
+  /**
    * Tasks to run (the starting point when `autoScaling` is set).
    * @default - `autoScaling.minCapacity`, else 1
    */
@@ -177,8 +192,12 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
   public readonly service: ecs.FargateService;
   /** The task definition (family `<project>-<env>-<service>`). */
   public readonly taskDefinition: ecs.FargateTaskDefinition;
-  /** The service's only container. */
+  /** The application container (named after the service). */
   public readonly container: ecs.ContainerDefinition;
+  /** With `tracing`: the ADOT collector sidecar. */
+  public readonly otelCollector?: ecs.ContainerDefinition;
+  /** With `tracing`: the service's X-Ray sampling rule. */
+  public readonly samplingRule?: xray.CfnSamplingRule;
   /** `/aws/ecs/<project>-<env>/<service>`. */
   public readonly logGroup: logs.LogGroup;
   /** Role of the ECS agent: pulls the image, writes logs, reads the secrets. */
@@ -232,7 +251,17 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
     Tags.of(this.taskDefinition).add('ImageVersion', image.version);
 
     const dataStores = props.dataStores ? DataStoreEnvironment.fromEndpoints(props.dataStores, props.dataStoreOptions) : undefined;
-    const environment = { ...dataStores?.environment, ...props.environment };
+    const tracedServiceName = `${qualifiedName}-${serviceName}`;
+    const tracingEnvironment = props.tracing ? otelEnvironment(tracedServiceName, props.environmentName) : {};
+    const environment = { ...dataStores?.environment, ...tracingEnvironment, ...props.environment };
+    const logDriver = ecs.LogDrivers.awsLogs({
+      logGroup: this.logGroup,
+      streamPrefix: serviceName,
+      mode: props.logging?.mode ?? ecs.AwsLogDriverMode.NON_BLOCKING,
+      maxBufferSize: (props.logging?.mode ?? ecs.AwsLogDriverMode.NON_BLOCKING) === ecs.AwsLogDriverMode.NON_BLOCKING
+        ? props.logging?.maxBufferSize ?? Size.mebibytes(25)
+        : undefined,
+    });
     this.container = this.taskDefinition.addContainer('Container', {
       containerName: serviceName,
       image: image.containerImage,
@@ -245,18 +274,28 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
       readonlyRootFilesystem: props.readonlyRootFilesystem ?? false,
       user: props.user,
       linuxParameters: new ecs.LinuxParameters(this, 'LinuxParameters', { initProcessEnabled: true }),
-      logging: ecs.LogDrivers.awsLogs({
-        logGroup: this.logGroup,
-        streamPrefix: serviceName,
-        mode: ecs.AwsLogDriverMode.NON_BLOCKING,
-        maxBufferSize: Size.mebibytes(25),
-      }),
+      logging: logDriver,
     });
-    if (Object.keys(environment).length > 0) {
+    let collectorFromRepository = false;
+    if (props.tracing) {
+      const collector = addOtelCollector(this, {
+        taskDefinition: this.taskDefinition,
+        appContainer: this.container,
+        taskRole: roles.taskRole,
+        logDriver,
+        tracedServiceName,
+        taskCpu: props.cpu,
+        taskMemoryMiB: props.memoryLimitMiB,
+      }, props.tracing);
+      this.otelCollector = collector.container;
+      this.samplingRule = collector.samplingRule;
+      collectorFromRepository = collector.fromRepository;
+    }
+    if (Object.keys(environment).length > 0 || props.tracing) {
       Validations.of(this.taskDefinition).acknowledge({
         id: 'AwsSolutions-ECS2',
-        reason: 'Only non-secret configuration (host names, ports, database numbers) is in environment variables; '
-          + 'every password and key is an ECS secret from Secrets Manager.',
+        reason: 'Only non-secret configuration (host names, ports, database numbers, the OpenTelemetry collector configuration) '
+          + 'is in environment variables; every password and key is an ECS secret from Secrets Manager.',
       });
     }
 
@@ -308,7 +347,7 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
         healthCheckGracePeriod: props.web ? props.web.healthCheckGracePeriod ?? Duration.seconds(60) : undefined,
       }));
     this.service = service;
-    if (image.repository) {
+    if (image.repository || collectorFromRepository) {
       Validations.of(this.executionRole).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.',
@@ -351,10 +390,26 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
         'Set enableExecuteCommand: false to use a read-only root filesystem, or leave the root filesystem writable.');
     }
     if (props.web) this.validateWeb(props, props.web);
+    if (props.logging) this.validateLogging(props, props.logging);
+    if (props.tracing) validateTracing(this, props.tracing, props.cpu, props.memoryLimitMiB);
     const discovery = props.serviceDiscovery;
     if (discovery?.namespace && discovery.namespaceName !== undefined) {
       throw invalidProp(this, 'serviceDiscovery.namespaceName', 'it names a namespace to create, but `namespace` is given',
         'Pass either an existing namespace or the name of one to create.');
+    }
+  }
+
+  private validateLogging(props: TrackerFargateServiceProps, logging: ServiceLoggingOptions): void {
+    const buffer = logging.maxBufferSize;
+    if (!buffer) return;
+    if (logging.mode === ecs.AwsLogDriverMode.BLOCKING) {
+      throw invalidProp(this, 'logging.maxBufferSize', 'the blocking mode has no buffer',
+        'Remove maxBufferSize, or use mode: ecs.AwsLogDriverMode.NON_BLOCKING.');
+    }
+    const mebibytes = buffer.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+    if (!Number.isInteger(mebibytes) || mebibytes < 1 || mebibytes > props.memoryLimitMiB / 2) {
+      throw invalidProp(this, 'logging.maxBufferSize', `got ${mebibytes} MiB`,
+        `Use whole mebibytes from 1 to half the task memory (${Math.floor(props.memoryLimitMiB / 2)} MiB): the buffer is held in the task's memory.`);
     }
   }
 
