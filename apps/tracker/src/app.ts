@@ -1,0 +1,25 @@
+import { App } from 'aws-cdk-lib';
+import { StandardTags } from '@glimpse/standard-constructs';
+import { ENVIRONMENTS, REPOSITORY_URL, TrackerEnvironmentConfig } from './config';
+import { TrackerStack } from './tracker-stack';
+
+/** Builds both Tracker environments; tests call it with a fixed version context. */
+export function buildApp(app: App = new App(), environments: TrackerEnvironmentConfig[] = ENVIRONMENTS): App {
+  for (const config of environments) {
+    const stack = new TrackerStack(app, config.stackName, {
+      stackName: config.stackName,
+      env: { account: config.account, region: config.region },
+      description: `Tracker REST API ${config.environmentName}: ${config.hostname}`,
+      terminationProtection: true,
+      config,
+    });
+    StandardTags.apply(stack, {
+      environment: config.environmentName,
+      application: config.projectName,
+      component: 'tracker',
+      version: StandardTags.gitVersion(app),
+      repository: REPOSITORY_URL,
+    });
+  }
+  return app;
+}

@@ -1,0 +1,284 @@
+import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as efs from 'aws-cdk-lib/aws-efs';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import {
+  DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
+  ServiceDiscoveryOptions, ServiceImage, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
+  VpcPeering, WebServiceOptions,
+} from '@glimpse/standard-constructs';
+import { Construct } from 'constructs';
+import { SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
+
+export interface TrackerStackProps extends StackProps {
+  readonly config: TrackerEnvironmentConfig;
+}
+
+const ANISETTE_PORT = 6969;
+const ANISETTE_NAMESPACE = 'anisette-v3.local';
+const ANISETTE_NAME = 'anisette-v3';
+
+/**
+ * One Tracker environment (seed 001's eleven modules): project key, VPC,
+ * edge (certificate, WAF, ALB), cluster, the api/frontend/admin services,
+ * TaskiQ workers and anisette, the data tier (a self-hosted data host, or
+ * the existing production one through VPC peering), secrets and alarms.
+ */
+export class TrackerStack extends Stack {
+  public readonly projectKey: ProjectKey;
+  public readonly network: StandardVpc;
+  public readonly edge: PublicLoadBalancer;
+  public readonly services: Record<string, TrackerFargateService> = {};
+  public readonly dataHost?: TimescaleDataHost;
+  public readonly peering?: VpcPeering;
+  public readonly alarms: StandardAlarms;
+
+  private readonly config: TrackerEnvironmentConfig;
+  private readonly cluster: ecs.ICluster;
+  private readonly names: { projectName: string; environmentName: string };
+
+  constructor(scope: Construct, id: string, props: TrackerStackProps) {
+    super(scope, id, props);
+    const config = props.config;
+    this.config = config;
+    if ((config.dataHost === undefined) === (config.existingDataStores === undefined)) {
+      throw new Error(`${config.stackName}: give exactly one of \`dataHost\` (self-hosted) and \`existingDataStores\` (peered) in the config.`);
+    }
+    this.names = { projectName: config.projectName, environmentName: config.environmentName };
+
+    // Seed modules 1 (kms) and 2 (network).
+    this.projectKey = new ProjectKey(this, 'ProjectKey', this.names);
+    const key = this.projectKey.key;
+    this.network = new StandardVpc(this, 'Network', {
+      ...this.names,
+      cidr: config.vpcCidr,
+      natGateways: config.natGateways,
+      encryptionKey: key,
+      interfaceEndpoints: config.vpcEndpoints ? StandardVpc.CONTAINER_ENDPOINTS : [],
+    });
+    const vpc = this.network.vpc;
+
+    // Seed modules 5 (acm), 6 (waf) and 7 (alb).
+    const certificate = new ExternalDnsCertificate(this, 'Certificate', { domainName: config.hostname });
+    const webAcl = new StandardWebAcl(this, 'WebAcl', { ...this.names, encryptionKey: key, rateLimitPerFiveMinutes: config.wafRateLimit });
+    this.edge = new PublicLoadBalancer(this, 'Edge', { ...this.names, vpc, certificate: certificate.certificate, webAcl });
+
+    // Seed modules 8 (database) and 11 (secrets), or the peered production data tier.
+    const dataStores = config.dataHost ? this.selfHostedDataStores(key) : this.peeredDataStores();
+    const secretKey = this.applicationSecretKey(key);
+
+    // Seed modules 4 (ecr), 9 (ecs) and 10 (logs).
+    this.cluster = new StandardCluster(this, 'Cluster', { ...this.names, vpc, encryptionKey: key }).cluster;
+    const listener = this.edge.httpsListener;
+    const appSecrets = { SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey) };
+    const dataEnvironment = DataStoreEnvironment.fromEndpoints(dataStores.endpoints);
+    const anisetteEnvironment: Record<string, string> = config.enableAnisette ? { ANISETTE_SERVER: `http://${ANISETTE_NAME}.${ANISETTE_NAMESPACE}:${ANISETTE_PORT}` } : {};
+
+    const api = this.service('api', 'api', config.sizes.api, {
+      containerPort: 8000,
+      web: {
+        listener,
+        priority: 10,
+        pathPatterns: ['/api/*', '/api/v1/*', '/docs', '/redoc', '/openapi.json'],
+        healthCheckPath: '/api/v1/health',
+      },
+      environment: { ...dataEnvironment.environment, ...anisetteEnvironment },
+      secrets: { ...dataEnvironment.secrets, ...appSecrets },
+    });
+    const admin = this.service('admin', 'admin', config.sizes.admin, {
+      containerPort: 80,
+      web: { listener, priority: 20, pathPatterns: ['/admin*', '/health*'] },
+    });
+    // Everything else goes to the frontend: a host rule (services join by rule) and the listener default.
+    const frontend = this.service('frontend', 'frontend', config.sizes.frontend, {
+      containerPort: 80,
+      web: { listener, priority: 100, hostHeaders: [config.hostname] },
+    });
+    this.edge.forwardByDefault(frontend.targetGroup!);
+    const dataClients = [api];
+
+    const fileSystem = config.enableAnisette || (config.enableWorkers && config.workers.some((w) => w.needsData))
+      ? this.sharedFileSystem(key) : undefined;
+    if (config.enableWorkers) {
+      for (const worker of config.workers) {
+        const service = this.service(worker.name, 'api', config.sizes.worker, {
+          command: worker.command,
+          fargateSpot: worker.spot ?? false,
+          environment: { ...dataEnvironment.environment, ...(worker.needsData ? anisetteEnvironment : {}) },
+          secrets: { ...dataEnvironment.secrets, ...appSecrets },
+          efsMounts: worker.needsData && fileSystem ? [this.dataMount(fileSystem, worker.name)] : undefined,
+        });
+        dataClients.push(service);
+      }
+    }
+    if (config.enableAnisette) {
+      const anisette = this.service('anisette', 'anisette', config.sizes.anisette, {
+        containerPort: ANISETTE_PORT,
+        serviceDiscovery: { namespaceName: ANISETTE_NAMESPACE, name: ANISETTE_NAME },
+        efsMounts: fileSystem ? [this.dataMount(fileSystem, 'anisette')] : undefined,
+      });
+      // Private: only the services that call it, on 6969.
+      for (const client of dataClients) {
+        anisette.connections.allowFrom(client, ec2.Port.tcp(ANISETTE_PORT), `${client.node.id} calls anisette`);
+      }
+    }
+    for (const client of dataClients) dataStores.allowFrom(client);
+
+    this.alarms = new StandardAlarms(this, 'Alarms', {
+      ...this.names,
+      loadBalancer: this.edge.loadBalancer,
+      targetGroups: [api.targetGroup!, frontend.targetGroup!, admin.targetGroup!],
+      services: Object.values(this.services).map((s) => s.service),
+      dataHost: this.dataHost,
+      runbookUrl: config.alarms.runbookUrl,
+      serviceUnhealthyAlarm: config.alarms.serviceUnhealthyAlarm,
+    });
+    if (config.alarms.rollbackOnAlarm) {
+      for (const web of [api, frontend, admin]) this.alarms.enableDeploymentRollback(web.service, web.targetGroup);
+    }
+  }
+
+  /** A service of the shared cluster, its image pinned to the configured git SHA in the shared registry. */
+  private service(name: string, image: keyof TrackerEnvironmentConfig['imageTags'], size: TaskSize, options: {
+    containerPort?: number;
+    web?: WebServiceOptions;
+    command?: string[];
+    environment?: Record<string, string>;
+    secrets?: Record<string, ecs.Secret>;
+    efsMounts?: EfsMount[];
+    serviceDiscovery?: ServiceDiscoveryOptions;
+    fargateSpot?: boolean;
+  }): TrackerFargateService {
+    const service = new TrackerFargateService(this, serviceId(name), {
+      ...this.names,
+      cluster: this.cluster,
+      serviceName: name,
+      image: ServiceImage.fromRepository(this.registryRepository(image), this.config.imageTags[image]),
+      cpu: size.cpu,
+      memoryLimitMiB: size.memoryLimitMiB,
+      desiredCount: size.desiredCount ?? 1,
+      encryptionKey: this.projectKey.key,
+      ...options,
+    });
+    this.services[name] = service;
+    return service;
+  }
+
+  /** `tracker/<app>` in the shared registry account, by ARN: no lookup, no cross-account read at synth. */
+  private registryRepository(app: string): ecr.IRepository {
+    const id = `${serviceId(app)}Repository`;
+    const existing = this.node.tryFindChild(id) as ecr.IRepository | undefined;
+    if (existing) return existing;
+    const repositoryName = `${SHARED_REGISTRY.service}/${app}`;
+    return ecr.Repository.fromRepositoryAttributes(this, id, {
+      repositoryName,
+      repositoryArn: `arn:${this.partition}:ecr:${SHARED_REGISTRY.region}:${SHARED_REGISTRY.account}:repository/${repositoryName}`,
+    });
+  }
+
+  /** Staging: PostgreSQL + TimescaleDB + Valkey on a pinned, self-hosted host with generated secrets. */
+  private selfHostedDataStores(key: kms.IKey): { endpoints: DataStoreEndpoints; allowFrom: (client: TrackerFargateService) => void } {
+    const host = this.config.dataHost!;
+    const dataHost = new TimescaleDataHost(this, 'DataHost', {
+      ...this.names,
+      vpc: this.network.vpc,
+      encryptionKey: key,
+      machineImage: new DebianBookwormImage({ release: host.amiRelease, amiIds: { [this.config.region]: host.amiId } }),
+      instanceType: new ec2.InstanceType(host.instanceType),
+      dataVolumeSize: Size.gibibytes(host.dataVolumeGiB),
+      clientCidrs: [this.config.vpcCidr],
+    });
+    (this as { dataHost?: TimescaleDataHost }).dataHost = dataHost;
+    return { endpoints: dataHost.dataStoreEndpoints(), allowFrom: (client) => dataHost.allowFrom(client) };
+  }
+
+  /** Production: the existing data tier in the peered production VPC; egress to the peer CIDR on its ports only. */
+  private peeredDataStores(): { endpoints: DataStoreEndpoints; allowFrom: (client: TrackerFargateService) => void } {
+    const existing = this.config.existingDataStores!;
+    const peering = new VpcPeering(this, 'Peering', {
+      vpc: this.network.vpc,
+      vpcCidr: this.network.cidr,
+      peerVpcId: existing.peerVpcId,
+      peerCidr: existing.peerCidr,
+      peerOwnerId: existing.peerOwnerAccount,
+      peerRouteTableIds: existing.peerRouteTableIds,
+    });
+    (this as { peering?: VpcPeering }).peering = peering;
+    const secretsKey = existing.secretsKeyArn ? kms.Key.fromKeyArn(this, 'ExistingSecretsKey', existing.secretsKeyArn) : undefined;
+    const secret = (id: string, arn: string) => secretsmanager.Secret.fromSecretAttributes(this, id, { secretCompleteArn: arn, encryptionKey: secretsKey });
+    return {
+      endpoints: {
+        postgresHost: existing.postgresHost,
+        postgresPort: existing.postgresPort,
+        postgresUser: existing.postgresUser,
+        postgresDatabase: existing.postgresDatabase,
+        postgresPassword: secret('PostgresPassword', existing.postgresPasswordSecretArn),
+        postgresPasswordField: existing.postgresPasswordField,
+        redisHost: existing.redisHost,
+        redisPort: existing.redisPort,
+        redisPassword: secret('RedisPassword', existing.redisPasswordSecretArn),
+        redisPasswordField: existing.redisPasswordField,
+        redisTls: existing.redisTls,
+      },
+      allowFrom: (client) => {
+        client.connections.allowTo(peering.peer, ec2.Port.tcp(existing.postgresPort), 'PostgreSQL in the peered production VPC');
+        client.connections.allowTo(peering.peer, ec2.Port.tcp(existing.redisPort), 'Valkey in the peered production VPC');
+      },
+    };
+  }
+
+  /** `SECRET_KEY`: generated in staging (seed defect 6), the existing secret in production. */
+  private applicationSecretKey(key: kms.IKey): secretsmanager.ISecret {
+    const existing = this.config.existingDataStores;
+    if (existing) return secretsmanager.Secret.fromSecretCompleteArn(this, 'SecretKey', existing.secretKeySecretArn);
+    const secret = new secretsmanager.Secret(this, 'SecretKey', {
+      secretName: `${this.names.projectName}/${this.names.environmentName}/secret_key`,
+      description: 'Tracker API signing/JWT key (SECRET_KEY)',
+      encryptionKey: key,
+      removalPolicy: RemovalPolicy.RETAIN,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
+    }, ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
+      id: `${pack}-SecretsManagerRotationEnabled`,
+      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
+    })));
+    return secret;
+  }
+
+  /** The EFS file system behind `/data` (fetcher worker and anisette), encrypted, backed up, retained. */
+  private sharedFileSystem(key: kms.IKey): efs.FileSystem {
+    return new efs.FileSystem(this, 'SharedData', {
+      vpc: this.network.vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      encrypted: true,
+      kmsKey: key,
+      enableAutomaticBackups: true,
+      performanceMode: efs.PerformanceMode.GENERAL_PURPOSE,
+      throughputMode: efs.ThroughputMode.ELASTIC,
+      removalPolicy: RemovalPolicy.RETAIN,
+      lifecyclePolicy: efs.LifecyclePolicy.AFTER_30_DAYS,
+      allowAnonymousAccess: false,
+    });
+  }
+
+  /** `/data` for one service: its own access point (directory and POSIX user) on the shared file system. */
+  private dataMount(fileSystem: efs.FileSystem, owner: string): EfsMount {
+    const accessPoint = fileSystem.addAccessPoint(`${serviceId(owner)}AccessPoint`, {
+      path: `/${owner}`,
+      createAcl: { ownerUid: '1000', ownerGid: '1000', permissions: '750' },
+      posixUser: { uid: '1000', gid: '1000' },
+    });
+    return { fileSystem, accessPoint, containerPath: '/data' };
+  }
+}
+
+/** `tracker-fetcher-2` → `TrackerFetcher2`: construct ids, a contract (changing one replaces resources). */
+function serviceId(name: string): string {
+  return name.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('');
+}
