@@ -150,7 +150,8 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     environment: { AOT_CONFIG_CONTENT: collectorConfig(Stack.of(scope).region) },
     readonlyRootFilesystem: true,
     healthCheck: {
-      command: ['/healthcheck'],
+      // The image has no shell: exec form.
+      command: ['CMD', '/healthcheck'],
       interval: Duration.seconds(30),
       timeout: Duration.seconds(5),
       retries: 3,
