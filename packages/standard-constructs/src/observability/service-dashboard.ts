@@ -34,10 +34,10 @@ export interface ServiceDashboardProps {
    */
   readonly targetGroups?: elbv2.IApplicationTargetGroup[];
   /**
-   * ECS services: CPU, memory, running vs desired tasks, deployments (Container Insights).
+   * ECS services, created here or imported: CPU, memory, running vs desired tasks, deployments (Container Insights).
    * @default - none
    */
-  readonly services?: ecs.BaseService[];
+  readonly services?: ecs.IBaseService[];
   /**
    * An EC2 host running the CloudWatch agent, e.g. a `TimescaleDataHost`.
    * @default - no host section
@@ -138,7 +138,8 @@ export class ServiceDashboard extends Construct {
       sections.push({ title: `Target group ${name}`, widgets: graphs(3, targetGroupGraphs(tg, name, period)) });
     }
     for (const service of props.services ?? []) {
-      const name = componentName(service, (service.node.defaultChild as ecs.CfnService | undefined)?.serviceName);
+      // A created service's `serviceName` is a token: its literal is on the L1. An imported one's is the literal.
+      const name = componentName(service, (service.node.defaultChild as ecs.CfnService | undefined)?.serviceName ?? service.serviceName);
       sections.push({ title: `Service ${name}`, widgets: graphs(4, serviceGraphs(service, name, period)) });
     }
     if (props.dataHost) {

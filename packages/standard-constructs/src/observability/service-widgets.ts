@@ -3,10 +3,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
 
-/** An ECS service metric from Container Insights (the cluster must have it on, as `StandardCluster` does). */
-function insights(service: ecs.BaseService, metricName: string, label: string, period: Duration, statistic = 'Average'): cloudwatch.Metric {
+/**
+ * An ECS service metric, from `AWS/ECS` or from Container Insights (the
+ * cluster must have it on, as `StandardCluster` does). Built from the
+ * cluster and service names, so imported services work too.
+ */
+function metric(namespace: string, service: ecs.IBaseService, metricName: string, label: string, period: Duration, statistic: string): cloudwatch.Metric {
   return new cloudwatch.Metric({
-    namespace: 'ECS/ContainerInsights',
+    namespace,
     metricName,
     dimensionsMap: { ClusterName: service.cluster.clusterName, ServiceName: service.serviceName },
     period,
@@ -19,35 +23,38 @@ function insights(service: ecs.BaseService, metricName: string, label: string, p
  * One ECS service: CPU and memory (average and busiest task), running
  * against desired and pending tasks, and deployments in progress.
  */
-export function serviceGraphs(service: ecs.BaseService, name: string, period: Duration): GraphSpec[] {
+export function serviceGraphs(service: ecs.IBaseService, name: string, period: Duration): GraphSpec[] {
+  const ecsMetric = (metricName: string, statistic: string) => metric('AWS/ECS', service, metricName, statistic, period, statistic);
+  const insights = (metricName: string, label: string, statistic = 'Average') =>
+    metric('ECS/ContainerInsights', service, metricName, label, period, statistic);
   return [
     {
       title: `${name}: CPU`,
       left: [
-        service.metricCpuUtilization({ period, statistic: 'Average', label: 'Average' }),
-        service.metricCpuUtilization({ period, statistic: 'Maximum', label: 'Maximum' }),
+        ecsMetric('CPUUtilization', 'Average'),
+        ecsMetric('CPUUtilization', 'Maximum'),
       ],
       leftYAxis: PERCENT_AXIS,
     },
     {
       title: `${name}: memory`,
       left: [
-        service.metricMemoryUtilization({ period, statistic: 'Average', label: 'Average' }),
-        service.metricMemoryUtilization({ period, statistic: 'Maximum', label: 'Maximum' }),
+        ecsMetric('MemoryUtilization', 'Average'),
+        ecsMetric('MemoryUtilization', 'Maximum'),
       ],
       leftYAxis: PERCENT_AXIS,
     },
     {
       title: `${name}: tasks running vs desired`,
       left: [
-        insights(service, 'RunningTaskCount', 'Running', period),
-        insights(service, 'DesiredTaskCount', 'Desired', period),
-        insights(service, 'PendingTaskCount', 'Pending', period),
+        insights('RunningTaskCount', 'Running'),
+        insights('DesiredTaskCount', 'Desired'),
+        insights('PendingTaskCount', 'Pending'),
       ],
     },
     {
       title: `${name}: deployments`,
-      left: [insights(service, 'DeploymentCount', 'Deployments', period, 'Maximum')],
+      left: [insights('DeploymentCount', 'Deployments', 'Maximum')],
       leftYAxis: { min: 0, showUnits: false, label: 'in progress' },
     },
   ];
