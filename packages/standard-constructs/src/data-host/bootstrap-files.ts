@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
-import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 
 /** Resolves from src/data-host/*.ts and from the published lib/data-host/*.js alike. */

@@ -1,6 +1,5 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
-import { invalidProp } from '../internal/validation';
 
 /** The AWS account that publishes Debian's official AMIs. */
 export const DEBIAN_AMI_OWNER = '136693071363';
@@ -65,13 +64,5 @@ export class DebianBookwormImage implements ec2.IMachineImage {
   /** Returns the AMI id of the stack's region; an unknown region fails synthesis. */
   public getImage(scope: Construct): ec2.MachineImageConfig {
     return this.image.getImage(scope);
-  }
-}
-
-/** Throws when the instance type cannot boot the image's architecture. */
-export function assertArchitecture(scope: Construct, image: ec2.IMachineImage, instanceType: ec2.InstanceType): void {
-  if (image instanceof DebianBookwormImage && image.architecture !== instanceType.architecture) {
-    throw invalidProp(scope, 'instanceType', `${instanceType} is ${instanceType.architecture} but the image ${image.release} is ${image.architecture}`,
-      'Choose an instance type of the image\'s architecture, or an image release of the instance\'s.');
   }
 }

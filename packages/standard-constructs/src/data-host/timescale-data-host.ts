@@ -8,16 +8,15 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { IMonitoredHost } from '../alarms/monitored-host';
-import { ManagedPolicyRole } from '../internal/managed-policy-role';
-import { qualifiedName } from '../internal/names';
-import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
-import { DataStoreEndpoints } from '../service/data-store-endpoints';
 import { BootstrapFiles } from './bootstrap-files';
 import { DataVolumeBackup } from './data-volume-backup';
-import { assertArchitecture } from './debian-image';
 import { countIngressRules } from './ingress-rules';
-import { validateDataHostLimits } from './validate-props';
+import { assertArchitecture, validateDataHostLimits } from './validate-props';
+import { IMonitoredHost } from '../alarms/monitored-host';
+import { ManagedPolicyRole } from '../internal/managed-policy-role';
+import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
+import { qualifiedName } from '../internal/names';
+import { DataStoreEndpoints } from '../service/data-store-endpoints';
 
 /** Properties of a `TimescaleDataHost`. */
 export interface TimescaleDataHostProps {
@@ -130,6 +129,11 @@ export interface TimescaleDataHostProps {
    * @default logs.RetentionDays.THREE_MONTHS
    */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Whether the instance is protected from termination (turn off only for throwaway stacks such as integ tests).
+   * @default true
+   */
+  readonly terminationProtection?: boolean;
   /**
    * How long CloudFormation waits for the bootstrap's signal before failing the deployment.
    * @default Duration.minutes(30)
@@ -324,7 +328,7 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       httpPutResponseHopLimit: 2,
       httpEndpoint: true,
       detailedMonitoring: true,
-      disableApiTermination: true,
+      disableApiTermination: props.terminationProtection ?? true,
       creditSpecification: props.cpuCredits,
       ebsOptimized: this.instanceType.toString().startsWith('t2.') ? undefined : true,
       propagateTagsToVolumeOnCreation: true,

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Size, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
+import { DebianBookwormImage } from './debian-image';
 
 /** PostgreSQL major versions the bootstrap script installs (PGDG + Timescale packages exist for them). */
 export const SUPPORTED_POSTGRES_VERSIONS = [15, 16, 17];
@@ -70,4 +71,12 @@ export function validateDataHostLimits(scope: IConstruct, p: DataHostLimits): vo
   }
   assertIntegerInRange(scope, 'backupRetention', p.backupRetention.toDays(), 1, 36500);
   assertIntegerInRange(scope, 'bootstrapTimeout', p.bootstrapTimeout.toMinutes(), 5, 720);
+}
+
+/** Throws when the instance type cannot boot the image's architecture. */
+export function assertArchitecture(scope: IConstruct, image: ec2.IMachineImage, instanceType: ec2.InstanceType): void {
+  if (image instanceof DebianBookwormImage && image.architecture !== instanceType.architecture) {
+    throw invalidProp(scope, 'instanceType', `${instanceType} is ${instanceType.architecture} but the image ${image.release} is ${image.architecture}`,
+      'Choose an instance type of the image\'s architecture, or an image release of the instance\'s.');
+  }
 }

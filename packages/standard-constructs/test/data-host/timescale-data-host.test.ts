@@ -73,7 +73,12 @@ describe('TimescaleDataHost', () => {
       DeletionPolicy: 'Snapshot',
       UpdateReplacePolicy: 'Snapshot',
       Properties: Match.objectLike({
-        AvailabilityZone: 'eu-west-2a', Size: 50, VolumeType: 'gp3', Iops: 3000, Throughput: 125, Encrypted: true,
+        AvailabilityZone: 'eu-west-2a',
+        Size: 50,
+        VolumeType: 'gp3',
+        Iops: 3000,
+        Throughput: 125,
+        Encrypted: true,
         KmsKeyId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Key'), 'Arn'] },
       }),
     });
@@ -255,8 +260,14 @@ describe('TimescaleDataHost', () => {
     const endpoints = host.dataStoreEndpoints();
     expect(stack.resolve(endpoints.postgresHost)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^DataHostInstance/), 'PrivateDnsName'] });
     expect(endpoints).toMatchObject({
-      postgresPort: 5432, postgresUser: 'tracker', postgresDatabase: 'tracker', postgresPasswordField: 'password',
-      redisPort: 6379, redisPasswordField: 'password', redisTls: false, redisClusterMode: false,
+      postgresPort: 5432,
+      postgresUser: 'tracker',
+      postgresDatabase: 'tracker',
+      postgresPasswordField: 'password',
+      redisPort: 6379,
+      redisPasswordField: 'password',
+      redisTls: false,
+      redisClusterMode: false,
     });
     expect(endpoints.postgresPassword).toBe(host.applicationSecret);
     expect(endpoints.redisPassword).toBe(host.valkeySecret);

@@ -1,0 +1,50 @@
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { TimescaleDataHost } from '@glimpse/standard-constructs';
+
+/**
+ * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
+ * pg_isready, the application database has its extensions and Valkey refuses
+ * a client without the password. Proves the bootstrap ran to its signal.
+ * The throwaway stack boots Debian's current bookworm image (Debian's public
+ * SSM parameter); real stacks pin theirs with DebianBookwormImage.
+ */
+const app = new App();
+const stack = new Stack(app, 'TimescaleDataHostDefault');
+const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+const host = new TimescaleDataHost(stack, 'DataHost', {
+  vpc,
+  encryptionKey: key,
+  projectName: 'integ',
+  environmentName: 'data-host',
+  machineImage: ec2.MachineImage.fromSsmParameter('/aws/service/debian/release/bookworm/latest/amd64'),
+  terminationProtection: false,
+});
+host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc, allowAllOutbound: false }));
+
+const integ = new IntegTest(app, 'TimescaleDataHostTest', { testCases: [stack] });
+
+const command = integ.assertions.awsApiCall('SSM', 'sendCommand', {
+  DocumentName: 'AWS-RunShellScript',
+  InstanceIds: [host.instanceId],
+  Parameters: {
+    commands: [
+      'pg_isready -h localhost -p 5432',
+      'runuser -u postgres -- psql -d tracker -Atc "SELECT string_agg(extname, \',\' ORDER BY extname) FROM pg_extension"',
+      '(valkey-cli PING || redis-cli PING) 2>&1 | tail -1',
+    ],
+  },
+});
+
+const invocation = integ.assertions.awsApiCall('SSM', 'getCommandInvocation', {
+  CommandId: command.getAttString('Command.CommandId'),
+  InstanceId: host.instanceId,
+}).expect(ExpectedResult.objectLike({
+  Status: 'Success',
+  StandardOutputContent: Match.stringLikeRegexp('accepting connections[\\s\\S]*pg_stat_statements,plpgsql,postgis,postgis_topology,timescaledb[\\s\\S]*NOAUTH'),
+})).waitForAssertions({ totalTimeout: Duration.minutes(5), interval: Duration.seconds(15) });
+
+command.next(invocation);
