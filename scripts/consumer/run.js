@@ -6,8 +6,8 @@
 //    (Lambda bundles under assets/**, the data-host bootstrap script), no sources/tests.
 // 3. Create a project in a temp dir OUTSIDE the workspace (no hoisted
 //    node_modules to fall back on), `npm install` the tarball with aws-cdk-lib,
-//    constructs and cdk-nag at the pinned versions from the registry, and
-//    typescript to compile the app.
+//    constructs and cdk-nag at the pinned versions from the registry (plus
+//    typescript and @types/node with --typecheck).
 // 4. Write the README's app (app.template.ts, blocks kept for what is exported),
 //    compile it (transpile only by default; `--typecheck` type-checks it against
 //    the published .d.ts files, +15-30 s), synthesize it with `node app.js`, and
@@ -47,8 +47,6 @@ function filesUnder(dir, base = dir) {
     return e.isDirectory() ? filesUnder(full, base) : [path.relative(base, full)];
   });
 }
-const TRANSPILE = "const ts = require('typescript'); const fs = require('fs');" +
-  "fs.writeFileSync('app.js', ts.transpileModule(fs.readFileSync('app.ts', 'utf-8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText);";
 const newest = (files) => Math.max(0, ...files.map((f) => fs.statSync(f).mtimeMs));
 
 // --- 1. the compiled library must be current --------------------------------
@@ -102,10 +100,12 @@ try {
   const peer = manifest.peerDependencies;
   const pinned = (name) => `${name}@${manifest.devDependencies[name] ?? peer[name].replace(/^\^/, '')}`;
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer-app', private: true, version: '0.0.0' }, null, 2));
+  const compiler = typecheck
+    ? [`typescript@${manifest.devDependencies.typescript}`, `@types/node@${manifest.devDependencies['@types/node']}`]
+    : [];
   step('npm install (tarball + registry)', () => run('npm', [
     'install', '--no-package-lock', '--ignore-scripts', '--prefer-offline',
-    tarball, pinned('aws-cdk-lib'), pinned('constructs'), pinned('cdk-nag'),
-    `typescript@${manifest.devDependencies.typescript}`, `@types/node@${manifest.devDependencies['@types/node']}`,
+    tarball, pinned('aws-cdk-lib'), pinned('constructs'), pinned('cdk-nag'), ...compiler,
   ], project));
   const installed = path.join(project, 'node_modules', ...manifest.name.split('/'));
   check(fs.existsSync(path.join(installed, 'lib', 'index.js')), 'the installed package has no lib/index.js');
@@ -120,7 +120,14 @@ try {
   if (typecheck) {
     step('tsc (type-check against the published .d.ts)', () => run(path.join(project, 'node_modules', '.bin', 'tsc'), ['-p', '.'], project));
   } else {
-    step('transpile app.ts', () => run('node', ['-e', TRANSPILE], project));
+    // The workspace's compiler only strips types; app.js resolves every import from the fresh project.
+    step('transpile app.ts', () => {
+      const ts = require(require.resolve('typescript', { paths: [repoRoot] }));
+      const js = ts.transpileModule(fs.readFileSync(path.join(project, 'app.ts'), 'utf-8'), {
+        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      fs.writeFileSync(path.join(project, 'app.js'), js);
+    });
   }
   step('synth (node app.js)', () => run('node', ['app.js', 'cdk.out'], project));
 
