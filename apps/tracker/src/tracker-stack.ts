@@ -255,6 +255,12 @@ export class TrackerStack extends Stack {
   private sharedFileSystem(key: kms.IKey): efs.FileSystem {
     return new efs.FileSystem(this, 'SharedData', {
       vpc: this.network.vpc,
+      // Clients open NFS per mount; the file system itself never initiates connections.
+      securityGroup: new ec2.SecurityGroup(this, 'SharedDataSecurityGroup', {
+        vpc: this.network.vpc,
+        description: 'Shared /data file system: NFS from its clients only',
+        allowAllOutbound: false,
+      }),
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
       encrypted: true,
       kmsKey: key,
