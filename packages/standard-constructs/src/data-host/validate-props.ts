@@ -1,8 +1,8 @@
 import { Duration, RemovalPolicy, Size, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { IConstruct } from 'constructs';
-import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 import { DebianBookwormImage } from './debian-image';
+import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** PostgreSQL major versions the bootstrap script installs (PGDG + Timescale packages exist for them). */
 export const SUPPORTED_POSTGRES_VERSIONS = [15, 16, 17];

@@ -59,6 +59,10 @@ describe('TimescaleDataHost', () => {
     });
   });
 
+  test('termination protection can be turned off for throwaway stacks', () => {
+    build({ terminationProtection: false }).template.hasResourceProperties('AWS::EC2::Instance', { DisableApiTermination: false });
+  });
+
   test('encrypted gp3 root volume', () => {
     template.hasResourceProperties('AWS::EC2::Instance', {
       BlockDeviceMappings: [{

@@ -1,0 +1,14 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+
+const SCRIPTS = [
+  path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh'),
+  path.join(__dirname, 'fixtures', 'fake-aws'),
+];
+
+test('the bootstrap script and its fake AWS CLI are shellcheck-clean (Debian shellcheck, see .ci/run)', () => {
+  const result = spawnSync('shellcheck', ['--shell=bash', ...SCRIPTS], { encoding: 'utf8' });
+  expect(result.error).toBeUndefined();
+  expect(result.stdout).toBe('');
+  expect(result.status).toBe(0);
+});
