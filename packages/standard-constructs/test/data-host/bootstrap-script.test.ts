@@ -138,7 +138,12 @@ afterAll(() => {
   spawnSync('pg_dropcluster', ['--stop', PG_VERSION, CLUSTER]);
   const pidFile = root ? path.join(root, 'valkey', 'valkey.pid') : '';
   if (pidFile && fs.existsSync(pidFile)) {
-    spawnSync('kill', [fs.readFileSync(pidFile, 'utf8').trim()]);
+    // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
+    const pid = fs.readFileSync(pidFile, 'utf8').trim();
+    spawnSync('redis-cli', ['-p', String(VALKEY_PORT), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
+    const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+    for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
+    if (alive()) spawnSync('kill', ['-9', pid]);
   }
   // pg_dropcluster leaves files it did not create (the bootstrap's conf.d drop-in).
   fs.rmSync(`/etc/postgresql/${PG_VERSION}/${CLUSTER}`, { recursive: true, force: true });
