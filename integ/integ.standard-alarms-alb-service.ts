@@ -1,0 +1,78 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
+import { StandardAlarms } from '@glimpse/standard-constructs';
+
+/**
+ * A small ALB + Fargate service watched by StandardAlarms, notifying a topic
+ * of the stack (the sandbox has no forwarder). The assertions read back the
+ * alarms CloudWatch stored: names, the 5xx rate's metric math, the actions.
+ */
+const app = new App();
+const stack = new Stack(app, 'StandardAlarmsAlbService');
+const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
+const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
+const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'WebTargets', {
+  vpc, port: 80, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,
+});
+loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
+const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENHANCED });
+const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512 });
+taskDefinition.addContainer('web', {
+  image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
+  portMappings: [{ containerPort: 80 }],
+});
+const service = new ecs.FargateService(stack, 'Service', {
+  cluster, taskDefinition, serviceName: 'integ-web', assignPublicIp: true, minHealthyPercent: 100,
+  vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+});
+service.attachToApplicationTargetGroup(targetGroup);
+const topic = new sns.Topic(stack, 'AlarmTopic');
+
+const alarms = new StandardAlarms(stack, 'Alarms', {
+  projectName: 'integ',
+  environmentName: 'test',
+  loadBalancer,
+  targetGroups: [targetGroup],
+  services: [service],
+  topic,
+  runbookUrl: 'https://runbooks.example.com/integ',
+  serviceUnhealthyAlarm: true,
+});
+alarms.enableDeploymentRollback(service, targetGroup);
+
+const integ = new IntegTest(app, 'StandardAlarmsAlbServiceTest', { testCases: [stack] });
+
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNames: ['integ-test-alb-5xx-rate'] })
+  .expect(ExpectedResult.objectLike({
+    MetricAlarms: [Match.objectLike({
+      AlarmName: 'integ-test-alb-5xx-rate',
+      Threshold: 5,
+      EvaluationPeriods: 3,
+      TreatMissingData: 'notBreaching',
+      AlarmDescription: Match.stringLikeRegexp('Runbook: https://runbooks.example.com/integ'),
+      AlarmActions: [topic.topicArn],
+      OKActions: [topic.topicArn],
+      Metrics: Match.arrayWith([Match.objectLike({ Expression: 'IF(requests >= 10, 100 * FILL(errors, 0) / requests, 0)' })]),
+    })],
+  }));
+
+integ.assertions
+  .awsApiCall('CloudWatch', 'describeAlarms', { AlarmNamePrefix: 'integ-test-', AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], MaxRecords: 100 })
+  .expect(ExpectedResult.objectLike({
+    CompositeAlarms: [Match.objectLike({ AlarmName: 'integ-test-service-unhealthy' })],
+  }));
+
+integ.assertions
+  .awsApiCall('ECS', 'describeServices', { cluster: cluster.clusterArn, services: ['integ-web'] })
+  .expect(ExpectedResult.objectLike({
+    services: [Match.objectLike({
+      deploymentConfiguration: Match.objectLike({
+        alarms: { alarmNames: ['integ-test-web-targets-target-5xx', 'integ-test-web-targets-p99-latency'], enable: true, rollback: true },
+      }),
+    })],
+  }));
