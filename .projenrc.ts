@@ -55,8 +55,8 @@ const apps = [
 wireWorkspaces(root, [library, ...apps]);
 const { compileLibrary } = addRootTasks(root, library, apps);
 addIntegTasks(root, compileLibrary);
-composeTest(root, library, apps);
 addComplianceTasks(root);
 addReleaseTasks(root, library);
+composeTest(root, library, apps);
 
 root.synth();

@@ -36,8 +36,9 @@ export function addRootTasks(
 
 /**
  * Root `test` (and so `build`, which ends with it): the library build (bundle,
- * jsii, unit tests, packaging), each app build (compile, synth, app tests),
- * then integ snapshot verification.
+ * jsii, unit tests, packaging), each app build (compile, synth under the
+ * compliance packs, app tests), integ snapshot verification and the consumer
+ * test against that same library build.
  */
 export function composeTest(
   root: typescript.TypeScriptProject,
@@ -49,5 +50,6 @@ export function composeTest(
     const step = inMember(root, member, 'build');
     root.testTask.exec(step.exec, step);
   }
-  root.testTask.spawn(root.tasks.tryFind('integ')!);
+  root.testTask.spawn(root.tasks.tryFind('integ:verify')!);
+  root.testTask.spawn(root.tasks.tryFind('test:consumer')!);
 }

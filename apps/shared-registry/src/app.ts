@@ -1,10 +1,11 @@
 import { App } from 'aws-cdk-lib';
-import { StandardTags } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, StandardTags } from '@glimpse/standard-constructs';
 import { REGISTRY_CONFIG, REPOSITORY_URL } from './config';
 import { SharedRegistryStack } from './shared-registry-stack';
 
 /** Builds the shared registry app; tests call it with a fixed version context. */
 export function buildApp(app: App = new App()): App {
+  GlimpseCompliance.enable(app);
   const stack = new SharedRegistryStack(app, 'SharedRegistry', {
     env: REGISTRY_CONFIG.registry,
     description: 'Shared ECR registry: every <service>/<app> repository and its cross-account policy',

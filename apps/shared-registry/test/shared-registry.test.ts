@@ -1,22 +1,22 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { buildApp } from '../src/app';
 import { REGISTRY_CONFIG } from '../src/config';
 import { SharedRegistryStack } from '../src/shared-registry-stack';
 
 const VERSION = '0123456789abcdef0123456789abcdef01234567';
 
-function synth(): { stack: SharedRegistryStack; template: Template } {
+function synth(): { app: App; stack: SharedRegistryStack; template: Template } {
   const app = buildApp(new App({ context: { [VERSION_CONTEXT_KEY]: VERSION } }));
   const stack = app.node.findChild('SharedRegistry') as SharedRegistryStack;
-  return { stack, template: Template.fromStack(stack) };
+  return { app, stack, template: Template.fromStack(stack) };
 }
 
 const accountRoot = (account: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:root`]] });
 
 describe('shared registry app', () => {
-  const { stack, template } = synth();
+  const { app, stack, template } = synth();
 
   test('lives in the shared registry account', () => {
     expect(stack.account).toBe('636728427214');
@@ -52,6 +52,11 @@ describe('shared registry app', () => {
     template.hasResourceProperties('AWS::ECR::Repository', {
       Tags: Match.arrayWith([{ Key: 'Environment', Value: 'shared' }, { Key: 'Version', Value: VERSION }]),
     });
+  });
+
+  test('passes AwsSolutions, HIPAA, NIST 800-53 rev 5 and the Glimpse pack with no acknowledgement', () => {
+    const findings = GlimpseCompliance.packs(app).flatMap((pack) => pack.validateScope(app).violations);
+    expect(findings).toEqual([]);
   });
 
   test('snapshot', () => {
