@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import { IMonitoredHost } from '../alarms/monitored-host';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
+import { IMonitoredHost } from '../alarms/monitored-host';
 
 /**
  * An EC2 host running the CloudWatch agent (e.g. `TimescaleDataHost`):

@@ -34,7 +34,7 @@ export class ServiceLogQueries extends Construct {
     if (props.logGroups.length === 0) {
       throw invalidProp(this, 'logGroups', 'is empty', 'Pass the log groups of the services to query, e.g. [api.logGroup, worker.logGroup].');
     }
-    const define = (id: string, query: LogQuery) => new logs.QueryDefinition(this, id, {
+    const define = (queryId: string, query: LogQuery) => new logs.QueryDefinition(this, queryId, {
       queryDefinitionName: `${folder}/${query.name}`,
       queryString: query.queryString,
       logGroups: props.logGroups,

@@ -8,7 +8,9 @@ import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
  * cluster must have it on, as `StandardCluster` does). Built from the
  * cluster and service names, so imported services work too.
  */
-function metric(namespace: string, service: ecs.IBaseService, metricName: string, label: string, period: Duration, statistic: string): cloudwatch.Metric {
+function metric(
+  namespace: string, service: ecs.IBaseService, metricName: string, label: string, period: Duration, statistic: string,
+): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace,
     metricName,
