@@ -101,7 +101,8 @@ export function titled(widgets: Widget[], title: RegExp): Widget[] {
 export function importedEnvironment(stack: Stack): Environment {
   const e = environment(new Stack(new App(), 'Elsewhere'));
   const alb = 'arn:aws:elasticloadbalancing:eu-west-2:111111111111:loadbalancer/app/tracker/0123456789abcdef';
-  const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'tracker-restapi-staging' });
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-12345678', availabilityZones: ['eu-west-2a'], privateSubnetIds: ['subnet-11111111'] });
+  const cluster = ecs.Cluster.fromClusterAttributes(stack, 'Cluster', { clusterName: 'tracker-restapi-staging', vpc });
   return {
     loadBalancer: elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(stack, 'Alb', {
       loadBalancerArn: alb, securityGroupId: 'sg-0a1b2c3d4e5f67890',
