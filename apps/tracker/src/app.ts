@@ -1,5 +1,5 @@
-import { App } from 'aws-cdk-lib';
 import { StandardTags } from '@glimpse/standard-constructs';
+import { App } from 'aws-cdk-lib';
 import { ENVIRONMENTS, REPOSITORY_URL, TrackerEnvironmentConfig } from './config';
 import { TrackerStack } from './tracker-stack';
 

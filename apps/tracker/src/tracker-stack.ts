@@ -1,3 +1,8 @@
+import {
+  DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
+  ServiceDiscoveryOptions, ServiceImage, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
+  VpcPeering, WebServiceOptions,
+} from '@glimpse/standard-constructs';
 import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -5,11 +10,6 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import {
-  DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
-  ServiceDiscoveryOptions, ServiceImage, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
-  VpcPeering, WebServiceOptions,
-} from '@glimpse/standard-constructs';
 import { Construct } from 'constructs';
 import { SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
 
@@ -208,7 +208,8 @@ export class TrackerStack extends Stack {
     });
     (this as { peering?: VpcPeering }).peering = peering;
     const secretsKey = existing.secretsKeyArn ? kms.Key.fromKeyArn(this, 'ExistingSecretsKey', existing.secretsKeyArn) : undefined;
-    const secret = (id: string, arn: string) => secretsmanager.Secret.fromSecretAttributes(this, id, { secretCompleteArn: arn, encryptionKey: secretsKey });
+    const secret = (id: string, arn: string) =>
+      secretsmanager.Secret.fromSecretAttributes(this, id, { secretCompleteArn: arn, encryptionKey: secretsKey });
     return {
       endpoints: {
         postgresHost: existing.postgresHost,

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { STAGING } from '../src/config';
 import { container, logicalId, resources, synthEnvironments, taskDefinition } from './synth';
+import { STAGING } from '../src/config';
 
 /**
  * Seed 001 (the Terraform staging deployment), module by module: every
@@ -21,7 +21,8 @@ describe('seed 001 module 1: kms', () => {
   test('key policy: the account root has full access (difference: plus scoped service statements for logs, secrets, EBS, ECS Exec)', () => {
     const statements = Object.values(resources(t, 'AWS::KMS::Key'))[0].Properties.KeyPolicy.Statement;
     expect(statements[0]).toMatchObject({
-      Action: 'kms:*', Effect: 'Allow',
+      Action: 'kms:*',
+      Effect: 'Allow',
       Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${STAGING.account}:root`]] } },
     });
     expect(statements.map((s: { Sid?: string }) => s.Sid)).toEqual(expect.arrayContaining(['AllowProjectLogGroups', 'AllowSecretsManager', 'AllowEbs', 'AllowEcsExecSessions']));
@@ -221,8 +222,13 @@ describe('seed 001 module 7: alb', () => {
 
   test.each([['Api', 8000, '/api/v1/health'], ['Frontend', 80, '/'], ['Admin', 80, '/']])('target group %s: ip, port %d, health %s, 2/2, 5 s, 30 s', (service, port, path) => {
     expect(resources(t, 'AWS::ElasticLoadBalancingV2::TargetGroup')[logicalId(t, `/${service}/TargetGroup/Resource`)].Properties).toMatchObject({
-      TargetType: 'ip', Port: port, HealthCheckPath: path,
-      HealthyThresholdCount: 2, UnhealthyThresholdCount: 2, HealthCheckTimeoutSeconds: 5, HealthCheckIntervalSeconds: 30,
+      TargetType: 'ip',
+      Port: port,
+      HealthCheckPath: path,
+      HealthyThresholdCount: 2,
+      UnhealthyThresholdCount: 2,
+      HealthCheckTimeoutSeconds: 5,
+      HealthCheckIntervalSeconds: 30,
     });
   });
 });
@@ -320,9 +326,17 @@ describe('seed 001 module 9: ecs', () => {
   test('api environment: data stores, Redis databases 0-3, anisette server', () => {
     const env = Object.fromEntries((container(t, 'api').Environment as Array<{ Name: string; Value: unknown }>).map((e) => [e.Name, e.Value]));
     expect(env).toMatchObject({
-      POSTGRES_USER: 'tracker', POSTGRES_DB: 'tracker', POSTGRES_PORT: '5432', REDIS_PORT: '6379',
-      REDIS_CLUSTER_MODE: 'false', REDIS_TLS_ENABLED: 'false', REDIS_CACHE_TTL: '3600',
-      REDIS_CACHE_DB: '0', REDIS_TASKS_DB: '1', REDIS_HEALTH_DB: '2', REDIS_NOTIFICATIONS_DB: '3',
+      POSTGRES_USER: 'tracker',
+      POSTGRES_DB: 'tracker',
+      POSTGRES_PORT: '5432',
+      REDIS_PORT: '6379',
+      REDIS_CLUSTER_MODE: 'false',
+      REDIS_TLS_ENABLED: 'false',
+      REDIS_CACHE_TTL: '3600',
+      REDIS_CACHE_DB: '0',
+      REDIS_TASKS_DB: '1',
+      REDIS_HEALTH_DB: '2',
+      REDIS_NOTIFICATIONS_DB: '3',
       ANISETTE_SERVER: 'http://anisette-v3.anisette-v3.local:6969',
     });
     expect(env.POSTGRES_SERVER).toEqual(env.REDIS_HOST);

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { buildApp } from '../src/app';
 import { PRODUCTION, STAGING } from '../src/config';
 import { TrackerStack } from '../src/tracker-stack';
@@ -36,10 +36,10 @@ export function resources(template: Template, type: string): Resources {
 const STACKS = new WeakMap<Template, Stack>();
 
 /** The logical id of the CloudFormation resource at `<stack path><path>`, e.g. `/Api/TargetGroup/Resource`. */
-export function logicalId(template: Template, path: string): string {
+export function logicalId(template: Template, constructPath: string): string {
   const stack = STACKS.get(template)!;
-  const element = stack.node.findAll().find((c) => c.node.path === `${stack.node.path}${path}`);
-  if (!element || !CfnElement.isCfnElement(element)) throw new Error(`no CloudFormation resource at ${path}`);
+  const element = stack.node.findAll().find((c) => c.node.path === `${stack.node.path}${constructPath}`);
+  if (!element || !CfnElement.isCfnElement(element)) throw new Error(`no CloudFormation resource at ${constructPath}`);
   return stack.getLogicalId(element);
 }
 
