@@ -1,0 +1,94 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { TEAMS_ALARM_TOPIC_NAME, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import { buildApp } from '../src/app';
+import { PLATFORM_ALARMS_CONFIG } from '../src/config';
+import { PlatformAlarmsStack } from '../src/platform-alarms-stack';
+
+const VERSION = '0123456789abcdef0123456789abcdef01234567';
+
+function synth() {
+  const app = buildApp(new App({ context: { [VERSION_CONTEXT_KEY]: VERSION } }));
+  const stack = app.node.findChild('PlatformAlarms') as PlatformAlarmsStack;
+  const assembly = app.synth();
+  const forwarder = Template.fromJSON(JSON.parse(fs.readFileSync(path.join(assembly.directory, stack.forwarderStack.templateFile), 'utf8')));
+  return { app, stack, template: Template.fromStack(stack), forwarder };
+}
+
+describe('platform-alarms app', () => {
+  const { app, stack, template, forwarder } = synth();
+
+  test('the StackSet is service-managed, auto-deployed to the configured OUs and regions, from the delegated admin', () => {
+    expect(stack.account).toBe(PLATFORM_ALARMS_CONFIG.admin.account);
+    template.hasResourceProperties('AWS::CloudFormation::StackSet', {
+      PermissionModel: 'SERVICE_MANAGED',
+      CallAs: 'DELEGATED_ADMIN',
+      AutoDeployment: { Enabled: true, RetainStacksOnAccountRemoval: false },
+      Capabilities: ['CAPABILITY_IAM'],
+      StackInstancesGroup: [{
+        DeploymentTargets: { AccountFilterType: 'NONE', OrganizationalUnitIds: PLATFORM_ALARMS_CONFIG.organizationalUnitIds },
+        Regions: PLATFORM_ALARMS_CONFIG.regions,
+      }],
+      Parameters: [
+        { ParameterKey: 'WebhookUrlSecretArn', ParameterValue: { Ref: Match.stringLikeRegexp('^WebhookUrl') } },
+        { ParameterKey: 'WebhookUrlKeyArn', ParameterValue: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebhookUrlKey'), 'Arn'] } },
+      ],
+    });
+  });
+
+  test('the StackSet waits for the forwarder code to reach every region\'s bucket', () => {
+    const [stackSet] = Object.values(template.findResources('AWS::CloudFormation::StackSet'));
+    const deployments = Object.keys(template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(PLATFORM_ALARMS_CONFIG.regions.length);
+    expect(stackSet.DependsOn).toEqual(expect.arrayContaining(deployments));
+  });
+
+  test('one asset bucket per region, readable by the organisation only', () => {
+    for (const region of PLATFORM_ALARMS_CONFIG.regions) {
+      const assets = Template.fromStack(app.node.findChild(`PlatformAlarmsAssets-${region}`) as PlatformAlarmsStack);
+      assets.hasResourceProperties('AWS::S3::Bucket', { BucketName: `${PLATFORM_ALARMS_CONFIG.assetBucketPrefix}-${region}` });
+      assets.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+          Action: ['s3:GetObject', 's3:GetObjectVersion'],
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId } },
+        })]) },
+      });
+    }
+  });
+
+  test('the webhook secret is CMK-encrypted and readable by the organisation, and has no value in the template', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Name: PLATFORM_ALARMS_CONFIG.webhookSecretName,
+      KmsKeyId: Match.anyValue(),
+      SecretString: Match.absent(),
+    });
+    template.hasResourceProperties('AWS::SecretsManager::ResourcePolicy', {
+      ResourcePolicy: { Statement: [Match.objectLike({ Action: 'secretsmanager:GetSecretValue', Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId } } })] },
+    });
+  });
+
+  test('every stack instance gets the forwarder on the stable topic name, reading the secret from the parameters', () => {
+    expect(PLATFORM_ALARMS_CONFIG.topicName).toBe(TEAMS_ALARM_TOPIC_NAME);
+    forwarder.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'glimpse-alarms-teams' });
+    forwarder.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Code: { S3Bucket: { 'Fn::Join': ['-', [PLATFORM_ALARMS_CONFIG.assetBucketPrefix, { Ref: 'AWS::Region' }]] }, S3Key: Match.stringLikeRegexp('\\.zip$') },
+      Environment: { Variables: Match.objectLike({ WEBHOOK_URL_SECRET_ARN: { Ref: 'WebhookUrlSecretArn' } }) },
+    });
+    forwarder.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([
+        Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: 'WebhookUrlSecretArn' } }),
+        Match.objectLike({ Action: 'kms:Decrypt', Resource: { Ref: 'WebhookUrlKeyArn' } }),
+      ]) },
+    });
+    forwarder.resourceCountIs('AWS::SQS::Queue', 1);
+    forwarder.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+  });
+
+  test('snapshot of the StackSet template', () => {
+    expect(forwarder.toJSON()).toMatchSnapshot();
+  });
+});
