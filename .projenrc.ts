@@ -58,5 +58,6 @@ addIntegTasks(root, compileLibrary);
 addComplianceTasks(root);
 addReleaseTasks(root, library);
 composeTest(root, library, apps);
+require('./projenrc/bench').addBenchTask(root, compileLibrary, apps);
 
 root.synth();
