@@ -4,14 +4,14 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { qualifiedName } from '../internal/names';
-import { assertMatches, invalidProp } from '../internal/validation';
 import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-strategy';
 import { resolveThreshold } from './alarm-threshold';
 import { componentName, slug } from './component-name';
 import { importForwarderTopic } from './forwarder-topic';
 import { IMonitoredHost } from './monitored-host';
 import { SIGNALS, StandardAlarmThresholds } from './signals';
+import { qualifiedName } from '../internal/names';
+import { assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of `StandardAlarms`. */
 export interface StandardAlarmsProps {
@@ -118,8 +118,7 @@ export class StandardAlarms extends Construct {
     if (props.loadBalancer) this.addLoadBalancerAlarms(props.loadBalancer);
     for (const targetGroup of props.targetGroups ?? []) this.addTargetGroupAlarms(targetGroup);
     for (const service of props.services ?? []) this.addServiceAlarms(service);
-    if (props.dataHost) this.addHostAlarms(props.dataHost, props.dataHostComponent ?? 'data-host', props.postgresConnectionsMetric);
-    else if (props.postgresConnectionsMetric) {
+    if (props.dataHost) {this.addHostAlarms(props.dataHost, props.dataHostComponent ?? 'data-host', props.postgresConnectionsMetric);} else if (props.postgresConnectionsMetric) {
       throw invalidProp(this, 'postgresConnectionsMetric', 'given without `dataHost`', 'Give the `dataHost` the connections are counted on.');
     }
 

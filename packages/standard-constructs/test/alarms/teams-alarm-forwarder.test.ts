@@ -1,9 +1,9 @@
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { TEAMS_ALARM_TOPIC_NAME, TeamsAlarmForwarder, TeamsAlarmForwarderProps } from '../../src/alarms';
 import { nagFindings } from '../nag';
 

@@ -199,7 +199,7 @@ export class TeamsAlarmForwarder extends Construct {
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
       alarmName: `${topicName}-forwarder-dead-letters`,
       alarmDescription: 'Alarm notifications could not be delivered to Microsoft Teams and wait in the dead-letter queue. '
-        + `Check the forwarder's logs, fix the webhook secret, then redrive the queue.`,
+        + 'Check the forwarder\'s logs, fix the webhook secret, then redrive the queue.',
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,

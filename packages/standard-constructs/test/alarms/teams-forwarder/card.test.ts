@@ -1,8 +1,8 @@
+import { alarmNotification } from './notifications';
 import { parseAlarmNotification, runbookUrl } from '../../../src/alarms/teams-forwarder/alarm-message';
 import { buildTeamsMessage, MAX_PAYLOAD_BYTES, payloadBytes } from '../../../src/alarms/teams-forwarder/card';
 import { retryAfterMs } from '../../../src/alarms/teams-forwarder/retry-after';
 import { webhookUrlFromSecret, secretRegion } from '../../../src/alarms/teams-forwarder/webhook-url';
-import { alarmNotification } from './notifications';
 
 const context = { defaultRegion: 'eu-west-1' };
 

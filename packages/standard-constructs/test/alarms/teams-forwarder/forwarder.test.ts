@@ -1,8 +1,8 @@
+import { LocalTeams, LocalTeamsOptions } from './local-teams';
+import { alarmNotification, snsEvent } from './notifications';
 import { DeliveryError } from '../../../src/alarms/teams-forwarder/delivery';
 import { createForwarder, ForwarderDependencies } from '../../../src/alarms/teams-forwarder/forwarder';
 import { MinIntervalLimiter } from '../../../src/alarms/teams-forwarder/rate-limiter';
-import { LocalTeams, LocalTeamsOptions } from './local-teams';
-import { alarmNotification, snsEvent } from './notifications';
 
 class RecordingMetrics {
   public readonly counts: Record<string, number> = {};

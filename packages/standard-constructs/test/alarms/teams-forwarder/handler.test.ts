@@ -40,6 +40,8 @@ describe('teams-forwarder.lambda handler', () => {
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
     jest.isolateModules(() => {
+      // isolateModules is synchronous: the module must load after the environment above is set.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       handler = require('../../../src/alarms/teams-forwarder/teams-forwarder.lambda').handler;
     });
   });
