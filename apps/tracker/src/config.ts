@@ -1,6 +1,11 @@
 /**
  * Tracker's environments: everything that differs between staging and
  * production, in one typed place. Stacks only compose the library.
+ *
+ * CONFIRM before the first deployment: values the seed documents do not
+ * give are marked `CONFIRM` below (image SHAs, the pinned AMI id, the
+ * worker commands, and the existing production VPC, route tables, hosts and
+ * secret ARNs). They are well-formed so that synth and tests run offline.
  */
 
 /** Image tags (git SHAs) of the four images in the shared registry's `tracker/<app>` repositories. */
@@ -115,6 +120,7 @@ export const REPOSITORY_URL = 'https://github.com/glimpse-technology/platform-co
 
 const PROJECT = 'tracker-restapi';
 
+// CONFIRM: the TaskiQ entry points of the api image.
 const WORKERS: WorkerConfig[] = [
   { name: 'tracker-worker', command: ['taskiq', 'worker', 'app.worker:broker'], spot: true },
   { name: 'tracker-fetcher-2', command: ['taskiq', 'worker', 'app.fetcher:broker'], needsData: true },
@@ -132,6 +138,7 @@ export const STAGING: TrackerEnvironmentConfig = {
   vpcCidr: '10.40.0.0/24',
   natGateways: 1,
   vpcEndpoints: false,
+  // CONFIRM: the git SHAs of the images to deploy.
   imageTags: {
     api: '4f3ebae951a368bda79d84632a831a4f266b1bed',
     frontend: '4f3ebae951a368bda79d84632a831a4f266b1bed',
@@ -155,6 +162,7 @@ export const STAGING: TrackerEnvironmentConfig = {
     serviceUnhealthyAlarm: false,
     rollbackOnAlarm: true,
   },
+  // CONFIRM: the eu-west-2 id of this Debian release (aws ec2 describe-images --owners 136693071363).
   dataHost: {
     instanceType: 't3.medium',
     amiRelease: 'debian-12-amd64-20250316-2053',
@@ -191,6 +199,7 @@ export const PRODUCTION: TrackerEnvironmentConfig = {
     serviceUnhealthyAlarm: true,
     rollbackOnAlarm: true,
   },
+  // CONFIRM: the existing production VPC, its route tables, endpoints and secrets.
   existingDataStores: {
     peerVpcId: 'vpc-0a7c3e91d2b4f5061',
     peerCidr: '10.20.0.0/16',
