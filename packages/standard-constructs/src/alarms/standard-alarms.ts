@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -61,6 +61,14 @@ export interface StandardAlarmsProps {
    */
   readonly runbookUrl?: string;
   /**
+   * The name of the environment's CloudWatch dashboard (e.g. a
+   * `ServiceDashboard`'s); every alarm description links it, and the Teams
+   * card shows a "Dashboard" button. Give the literal name, not a token, so
+   * that the dashboard may show these alarms without a dependency cycle.
+   * @default - no dashboard link
+   */
+  readonly dashboardName?: string;
+  /**
    * The topic to notify.
    * @default - the account's Teams forwarder topic, imported by `TEAMS_ALARM_TOPIC_NAME`
    */
@@ -94,7 +102,7 @@ export class StandardAlarms extends Construct {
   /** The composite "service unhealthy" alarm, if requested. */
   public readonly serviceUnhealthyAlarm?: cloudwatch.CompositeAlarm;
   private readonly prefix: string;
-  private readonly runbookUrl?: string;
+  private readonly links: string;
   private readonly thresholds: StandardAlarmThresholds;
   private readonly actionStrategy: IAlarmActionStrategy;
   private readonly availabilityAlarms: cloudwatch.Alarm[] = [];
@@ -110,7 +118,8 @@ export class StandardAlarms extends Construct {
       throw invalidProp(this, 'actionStrategy', 'given together with `topic`',
         'Give `topic` to notify a topic on ALARM and OK, or `actionStrategy` for anything else, not both.');
     }
-    this.runbookUrl = props.runbookUrl;
+    assertMatches(this, 'dashboardName', props.dashboardName, /^[A-Za-z0-9_-]{1,255}$/, 'Dashboard names are 1 to 255 letters, digits, `-` or `_`.');
+    this.links = descriptionLinks(this, props.runbookUrl, props.dashboardName);
     this.thresholds = props.thresholds ?? {};
     this.actionStrategy = props.actionStrategy
       ?? new SnsAlarmActionStrategy({ topic: props.topic ?? importForwarderTopic(this, 'ForwarderTopic') });
@@ -251,6 +260,17 @@ export class StandardAlarms extends Construct {
   }
 
   private describe(what: string): string {
-    return this.runbookUrl ? `${what}. Runbook: ${this.runbookUrl}` : `${what}.`;
+    return `${what}.${this.links}`;
   }
+}
+
+/** The labelled links the Teams card turns into buttons (see teams-forwarder/alarm-message.ts). */
+function descriptionLinks(scope: Construct, runbookUrl?: string, dashboardName?: string): string {
+  const region = Stack.of(scope).region;
+  return [
+    ...(runbookUrl ? [` Runbook: ${runbookUrl}`] : []),
+    ...(dashboardName
+      ? [` Dashboard: https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#dashboards/dashboard/${dashboardName}`]
+      : []),
+  ].join('');
 }

@@ -127,6 +127,12 @@ describe('StandardAlarms', () => {
     expect(alarmNamed(synth().template, 'tracker-staging-tracker-api-cpu').AlarmDescription).toBe(`Service CPU is above 80 %. Runbook: ${RUNBOOK}`);
   });
 
+  test('descriptions link the environment dashboard in the stack region when one is named', () => {
+    const description = alarmNamed(synth({ dashboardName: 'tracker-staging' }).template, 'tracker-staging-tracker-api-cpu').AlarmDescription;
+    expect(description).toBe(`Service CPU is above 80 %. Runbook: ${RUNBOOK} Dashboard: `
+      + 'https://eu-west-2.console.aws.amazon.com/cloudwatch/home?region=eu-west-2#dashboards/dashboard/tracker-staging');
+  });
+
   test('by default ALARM and OK go to the account forwarder topic, imported by name', () => {
     const props = alarmNamed(synth().template, 'tracker-staging-alb-5xx-rate');
     expect(props.AlarmActions).toEqual([TOPIC_ARN]);
@@ -178,6 +184,7 @@ describe('StandardAlarms', () => {
       ['an evaluation window over a day', { thresholds: { hostCpu: { evaluationPeriods: 300 } } }, /exceed one day/],
       ['topic and strategy together', { topic: sns.Topic.fromTopicArn(newStack(), 'T', 'arn:aws:sns:eu-west-2:111111111111:t'), actionStrategy: new NoAlarmActionStrategy() }, /invalid `actionStrategy`: given together with `topic`/],
       ['a runbook that is not https', { runbookUrl: 'http://wiki/runbook' }, /invalid `runbookUrl`/],
+      ['a dashboard name with spaces', { dashboardName: 'tracker staging' }, /invalid `dashboardName`.*1 to 255 letters/],
       ['a bad project name', { projectName: 'Tracker API' }, /invalid `projectName`/],
       ['a bad data host component', { dataHostComponent: 'DB host' }, /invalid `dataHostComponent`/],
     ])('%s', (_what, props, message) => {

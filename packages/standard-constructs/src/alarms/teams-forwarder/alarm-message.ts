@@ -59,10 +59,22 @@ export function alarmConsoleUrl(alarm: CloudWatchAlarmNotification, region: stri
 }
 
 const RUNBOOK = /runbook:\s*(https:\/\/\S+)/i;
-const ANY_URL = /(https:\/\/\S+)/i;
+const DASHBOARD = /dashboard:\s*(https:\/\/\S+)/i;
+const ANY_URL = /(https:\/\/\S+)/gi;
 
-/** The runbook link in an alarm description: the URL after "Runbook:", else the first https URL. */
+/**
+ * The runbook link in an alarm description: the URL after "Runbook:", else
+ * the first https URL that is not the dashboard link.
+ */
 export function runbookUrl(description: string | null | undefined): string | undefined {
   if (!description) return undefined;
-  return (RUNBOOK.exec(description) ?? ANY_URL.exec(description))?.[1];
+  const labelled = RUNBOOK.exec(description)?.[1];
+  if (labelled) return labelled;
+  const dashboard = dashboardUrl(description);
+  return [...description.matchAll(ANY_URL)].map((m) => m[1]).find((url) => url !== dashboard);
+}
+
+/** The dashboard link in an alarm description: the URL after "Dashboard:". */
+export function dashboardUrl(description: string | null | undefined): string | undefined {
+  return description ? DASHBOARD.exec(description)?.[1] : undefined;
 }

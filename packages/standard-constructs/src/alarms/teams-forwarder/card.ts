@@ -1,4 +1,4 @@
-import { alarmConsoleUrl, alarmRegion, AlarmTrigger, CloudWatchAlarmNotification, runbookUrl } from './alarm-message';
+import { alarmConsoleUrl, alarmRegion, AlarmTrigger, CloudWatchAlarmNotification, dashboardUrl, runbookUrl } from './alarm-message';
 
 /** Teams Workflows rejects message payloads above 28 KB. */
 export const MAX_PAYLOAD_BYTES = 28 * 1024;
@@ -83,6 +83,7 @@ function alarmCard(alarm: CloudWatchAlarmNotification, context: CardContext, max
   const state = STATE_STYLES[alarm.NewStateValue] ?? OTHER_STATE;
   const region = alarmRegion(alarm, context.defaultRegion);
   const runbook = runbookUrl(alarm.AlarmDescription);
+  const dashboard = dashboardUrl(alarm.AlarmDescription);
   const body: CardElement[] = [
     header(truncate(`${state.icon} ${alarm.NewStateValue}: ${alarm.AlarmName}`, max), state),
     { type: 'TextBlock', text: truncate(alarm.NewStateReason ?? '', max), wrap: true },
@@ -103,6 +104,7 @@ function alarmCard(alarm: CloudWatchAlarmNotification, context: CardContext, max
   });
   const actions: CardElement[] = [
     { type: 'Action.OpenUrl', title: 'Open in CloudWatch', url: alarmConsoleUrl(alarm, region) },
+    ...(dashboard ? [{ type: 'Action.OpenUrl', title: 'Dashboard', url: dashboard }] : []),
     ...(runbook ? [{ type: 'Action.OpenUrl', title: 'Runbook', url: runbook }] : []),
   ];
   return wrap(adaptiveCard(body, actions));

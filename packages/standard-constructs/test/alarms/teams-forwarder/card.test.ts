@@ -1,5 +1,5 @@
 import { alarmNotification } from './notifications';
-import { parseAlarmNotification, runbookUrl } from '../../../src/alarms/teams-forwarder/alarm-message';
+import { dashboardUrl, parseAlarmNotification, runbookUrl } from '../../../src/alarms/teams-forwarder/alarm-message';
 import { buildTeamsMessage, MAX_PAYLOAD_BYTES, payloadBytes } from '../../../src/alarms/teams-forwarder/card';
 import { retryAfterMs } from '../../../src/alarms/teams-forwarder/retry-after';
 import { webhookUrlFromSecret, secretRegion } from '../../../src/alarms/teams-forwarder/webhook-url';
@@ -53,6 +53,16 @@ describe('Teams card', () => {
     ]);
   });
 
+  test('links the dashboard named in the description, before the runbook', () => {
+    const dashboard = 'https://eu-west-2.console.aws.amazon.com/cloudwatch/home?region=eu-west-2#dashboards/dashboard/tracker-staging';
+    const { card } = cardFor('ALARM', { AlarmDescription: `Targets answer 5xx. Runbook: https://r.example/x Dashboard: ${dashboard}` });
+    expect(card.actions.map((a: any) => [a.title, a.url])).toEqual([
+      ['Open in CloudWatch', expect.stringContaining('#alarmsV2:alarm/')],
+      ['Dashboard', dashboard],
+      ['Runbook', 'https://r.example/x'],
+    ]);
+  });
+
   test('has no runbook action when the description has no link, and falls back to the local region', () => {
     const { card } = cardFor('OK', { AlarmDescription: 'No link here', AlarmArn: undefined });
     expect(card.actions).toHaveLength(1);
@@ -99,6 +109,14 @@ describe('helpers', () => {
     expect(runbookUrl('See https://a.example/x. Runbook: https://b.example/y')).toBe('https://b.example/y');
     expect(runbookUrl('See https://a.example/x')).toBe('https://a.example/x');
     expect(runbookUrl(null)).toBeUndefined();
+  });
+
+  test('dashboard link: after "Dashboard:", and never mistaken for the runbook', () => {
+    const description = 'CPU high. Dashboard: https://d.example/dash';
+    expect(dashboardUrl(description)).toBe('https://d.example/dash');
+    expect(runbookUrl(description)).toBeUndefined();
+    expect(runbookUrl(`${description} See https://r.example/x`)).toBe('https://r.example/x');
+    expect(dashboardUrl('Runbook: https://r.example/x')).toBeUndefined();
   });
 
   test('webhook secret: a URL or {"url"}, https only', () => {
