@@ -46,6 +46,9 @@ export function createEnvironmentApp(
   });
   typecheckTestsFirst(app);
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
+  // projen's CDK app runs TypeScript through ts-node and compiles nothing;
+  // these apps run compiled JavaScript, so compile is tsc.
+  app.compileTask.exec('tsc');
   // The CLI compiles before every synth/deploy, so `cdk deploy` never runs a stale lib/.
   app.cdkConfig.json.addOverride('build', 'npx projen compile');
   // No AWS calls at synth: version checks and notices would reach the network.
