@@ -60,7 +60,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
   typecheckTestsFirst(lib);
   const releaseToolchain = configureLibraryBuild(lib);
   asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN, ...releaseToolchain]);
-  lib.gitignore.exclude('.jsii', 'tsconfig.json', '/assets/**/*.js');
+  lib.gitignore.exclude('.jsii', '/assets/**/*.js');
   // Bundled Lambda code under assets/ is generated; the data host's bootstrap script there is source.
   // (git cannot re-include under an ignored directory, so ignore assets/'s entries instead.)
   lib.gitignore.removePatterns('/assets/');
