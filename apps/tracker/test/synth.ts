@@ -9,7 +9,7 @@ import { TrackerStack } from '../src/tracker-stack';
 
 export const VERSION = '0123456789abcdef0123456789abcdef01234567';
 
-let cached: { staging: TrackerStack; production: TrackerStack; stagingTemplate: Template; productionTemplate: Template } | undefined;
+let cached: { app: App; staging: TrackerStack; production: TrackerStack; stagingTemplate: Template; productionTemplate: Template } | undefined;
 
 /** Both environments, synthesized once per test file with a fixed Version tag. */
 export function synthEnvironments() {
@@ -19,7 +19,7 @@ export function synthEnvironments() {
     const app = buildApp(new App({ context: { ...azContext, [VERSION_CONTEXT_KEY]: VERSION } }));
     const staging = app.node.findChild(STAGING.stackName) as TrackerStack;
     const production = app.node.findChild(PRODUCTION.stackName) as TrackerStack;
-    cached = { staging, production, stagingTemplate: Template.fromStack(staging), productionTemplate: Template.fromStack(production) };
+    cached = { app, staging, production, stagingTemplate: Template.fromStack(staging), productionTemplate: Template.fromStack(production) };
     STACKS.set(cached.stagingTemplate, staging);
     STACKS.set(cached.productionTemplate, production);
   }
