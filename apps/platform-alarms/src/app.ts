@@ -1,11 +1,12 @@
+import { GlimpseCompliance, StandardTags } from '@glimpse/standard-constructs';
 import { App } from 'aws-cdk-lib';
-import { StandardTags } from '@glimpse/standard-constructs';
 import { AssetBucketStack } from './asset-bucket-stack';
 import { PLATFORM_ALARMS_CONFIG, PlatformAlarmsConfig, REPOSITORY_URL } from './config';
 import { PlatformAlarmsStack } from './platform-alarms-stack';
 
 /** Builds the platform-alarms app; tests call it with a fixed version context. */
 export function buildApp(app: App = new App(), config: PlatformAlarmsConfig = PLATFORM_ALARMS_CONFIG): App {
+  GlimpseCompliance.enable(app);
   const assetStacks = config.regions.map((region) => new AssetBucketStack(app, `PlatformAlarmsAssets-${region}`, {
     env: { account: config.admin.account, region },
     description: `Forwarder code for the platform-alarms StackSet instances in ${region}`,

@@ -1,8 +1,8 @@
+import { TeamsAlarmForwarder } from '@glimpse/standard-constructs';
 import { CfnParameter } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { TeamsAlarmForwarder } from '@glimpse/standard-constructs';
 import { StackSetStack } from 'cdk-stacksets';
 import { Construct } from 'constructs';
 

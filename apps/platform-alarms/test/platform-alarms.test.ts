@@ -1,8 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { GlimpseCompliance, TEAMS_ALARM_TOPIC_NAME, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { TEAMS_ALARM_TOPIC_NAME, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { buildApp } from '../src/app';
 import { PLATFORM_ALARMS_CONFIG } from '../src/config';
 import { PlatformAlarmsStack } from '../src/platform-alarms-stack';
@@ -50,10 +51,12 @@ describe('platform-alarms app', () => {
       const assets = Template.fromStack(app.node.findChild(`PlatformAlarmsAssets-${region}`) as PlatformAlarmsStack);
       assets.hasResourceProperties('AWS::S3::Bucket', { BucketName: `${PLATFORM_ALARMS_CONFIG.assetBucketPrefix}-${region}` });
       assets.hasResourceProperties('AWS::S3::BucketPolicy', {
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-          Action: ['s3:GetObject', 's3:GetObjectVersion'],
-          Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId } },
-        })]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Action: ['s3:GetObject', 's3:GetObjectVersion'],
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId } },
+          })]),
+        },
       });
     }
   });
@@ -79,13 +82,45 @@ describe('platform-alarms app', () => {
       Environment: { Variables: Match.objectLike({ WEBHOOK_URL_SECRET_ARN: { Ref: 'WebhookUrlSecretArn' } }) },
     });
     forwarder.hasResourceProperties('AWS::IAM::ManagedPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([
-        Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: 'WebhookUrlSecretArn' } }),
-        Match.objectLike({ Action: 'kms:Decrypt', Resource: { Ref: 'WebhookUrlKeyArn' } }),
-      ]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: { Ref: 'WebhookUrlSecretArn' } }),
+          Match.objectLike({ Action: 'kms:Decrypt', Resource: { Ref: 'WebhookUrlKeyArn' } }),
+        ]),
+      },
     });
     forwarder.resourceCountIs('AWS::SQS::Queue', 1);
     forwarder.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+  });
+
+  test('every stack, the StackSet forwarder template included, passes AwsSolutions, HIPAA, NIST 800-53 rev 5 and the Glimpse pack', () => {
+    const findings = GlimpseCompliance.packs(app).flatMap((pack) => pack.validateScope(app).violations);
+    expect(findings).toEqual([]);
+  });
+
+  test('the packs see the StackSet forwarder template', () => {
+    const bad = buildApp(new App({ context: { [VERSION_CONTEXT_KEY]: VERSION } }));
+    const forwarderStack = (bad.node.findChild('PlatformAlarms') as PlatformAlarmsStack).forwarderStack;
+    new sqs.Queue(forwarderStack, 'Unencrypted', { encryption: sqs.QueueEncryption.UNENCRYPTED, enforceSSL: false });
+    const paths = GlimpseCompliance.packs(bad).flatMap((pack) => pack.validateScope(bad).violations)
+      .flatMap((v) => v.violatingResources.map((r) => r.constructPath));
+    expect(paths).toContain('PlatformAlarms/Forwarder/Unencrypted/Resource');
+  });
+
+  test('acknowledgements sit on single resources, never on a stack or the app', () => {
+    const holders = app.node.findAll().filter((c) => c.node.metadata.some((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY));
+    expect(holders.filter((c) => Stack.isStack(c) || c === app)).toEqual([]);
+    // The library's forwarder acknowledges its own deliberate choices; this app adds only these.
+    const own = holders.filter((c) => !c.node.path.startsWith('PlatformAlarms/Forwarder/TeamsAlarmForwarder/'));
+    expect(own.map((c) => c.node.path).sort()).toEqual([
+      'PlatformAlarms/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/Resource',
+      'PlatformAlarms/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/ServiceRole/DefaultPolicy/Resource',
+      'PlatformAlarms/Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C/ServiceRole/Resource',
+      'PlatformAlarms/WebhookUrl/Resource',
+      'PlatformAlarmsAssets-eu-west-2/Bucket/Resource',
+      'PlatformAlarmsAssets-us-east-1/Bucket/Resource',
+    ]);
+    for (const holder of own) expect(CfnResource.isCfnResource(holder)).toBe(true);
   });
 
   test('snapshot of the StackSet template', () => {
