@@ -1,6 +1,6 @@
 import {
   DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
-  ServiceDiscoveryOptions, ServiceImage, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
+  ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
   VpcPeering, WebServiceOptions,
 } from '@glimpse/standard-constructs';
 import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
@@ -35,6 +35,8 @@ export class TrackerStack extends Stack {
   public readonly dataHost?: TimescaleDataHost;
   public readonly peering?: VpcPeering;
   public readonly alarms: StandardAlarms;
+  public readonly dashboard: ServiceDashboard;
+  public readonly logQueries: ServiceLogQueries;
 
   private readonly config: TrackerEnvironmentConfig;
   private readonly cluster: ecs.ICluster;
@@ -127,18 +129,26 @@ export class TrackerStack extends Stack {
     }
     for (const client of dataClients) dataStores.allowFrom(client);
 
-    this.alarms = new StandardAlarms(this, 'Alarms', {
+    // Alarms and dashboard watch the same things; alarm descriptions (and so the Teams cards) link the dashboard.
+    const watched = {
       ...this.names,
       loadBalancer: this.edge.loadBalancer,
       targetGroups: [api.targetGroup!, frontend.targetGroup!, admin.targetGroup!],
       services: Object.values(this.services).map((s) => s.service),
       dataHost: this.dataHost,
+    };
+    this.alarms = new StandardAlarms(this, 'Alarms', {
+      ...watched,
+      dashboardName: `${config.projectName}-${config.environmentName}`,
       runbookUrl: config.alarms.runbookUrl,
       serviceUnhealthyAlarm: config.alarms.serviceUnhealthyAlarm,
     });
     if (config.alarms.rollbackOnAlarm) {
       for (const web of [api, frontend, admin]) this.alarms.enableDeploymentRollback(web.service, web.targetGroup);
     }
+    const logGroups = Object.values(this.services).map((s) => s.logGroup);
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', { ...watched, alarms: this.alarms.alarms, logGroups });
+    this.logQueries = new ServiceLogQueries(this, 'LogQueries', { ...this.names, logGroups });
   }
 
   /** A service of the shared cluster, its image pinned to the configured git SHA in the shared registry. */
