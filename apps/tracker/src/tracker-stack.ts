@@ -1,7 +1,7 @@
 import {
   DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
-  ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc, StandardWebAcl, TimescaleDataHost, TrackerFargateService,
-  VpcPeering, WebServiceOptions,
+  ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
+  StandardWebAcl, TimescaleDataHost, TrackerFargateService, VpcPeering, WebServiceOptions,
 } from '@glimpse/standard-constructs';
 import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
