@@ -1,6 +1,7 @@
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { ProjectKey, StandardWebAcl } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, ProjectKey, StandardWebAcl } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * A StandardWebAcl logging to its KMS-encrypted `aws-waf-logs-…` group
@@ -8,10 +9,13 @@ import { ProjectKey, StandardWebAcl } from '@glimpse/standard-constructs';
  * ACL's rules and its logging configuration back from WAF.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'EdgeWebAclLogging');
+tagIntegStack(stack, 'edge-web-acl-logging');
 const names = { projectName: 'integ-edge', environmentName: 'test' };
 const projectKey = new ProjectKey(stack, 'ProjectKey', { ...names, removalPolicy: RemovalPolicy.DESTROY });
 const waf = new StandardWebAcl(stack, 'WebAcl', { ...names, encryptionKey: projectKey.key, logRemovalPolicy: RemovalPolicy.DESTROY });
+acknowledgeDestroyed(projectKey.key, waf.logGroup);
 
 const integ = new IntegTest(app, 'EdgeWebAclLoggingTest', { testCases: [stack] });
 

@@ -1,6 +1,7 @@
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { ProjectKey, StandardVpc } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, ProjectKey, StandardVpc } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * A StandardVpc encrypted with a ProjectKey, without NAT (isolated private
@@ -10,7 +11,9 @@ import { ProjectKey, StandardVpc } from '@glimpse/standard-constructs';
  * security group has no rules left.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'NetworkFlowLogs');
+tagIntegStack(stack, 'network-flow-logs');
 const names = { projectName: 'integ-net', environmentName: 'test' };
 
 const projectKey = new ProjectKey(stack, 'ProjectKey', { ...names, removalPolicy: RemovalPolicy.DESTROY });
@@ -21,6 +24,7 @@ const network = new StandardVpc(stack, 'Network', {
   encryptionKey: projectKey.key,
   flowLogRemovalPolicy: RemovalPolicy.DESTROY,
 });
+acknowledgeDestroyed(projectKey.key, network.flowLogGroup);
 
 const integ = new IntegTest(app, 'NetworkFlowLogsTest', { testCases: [stack] });
 

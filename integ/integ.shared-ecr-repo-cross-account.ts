@@ -1,7 +1,8 @@
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { SharedEcrRepo } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, SharedEcrRepo } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * A shared repository whose pull account is the sandbox account itself and
@@ -9,7 +10,9 @@ import { SharedEcrRepo } from '@glimpse/standard-constructs';
  * is accepted, and the assertions read back what ECR stored.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'SharedEcrRepoCrossAccount');
+tagIntegStack(stack, 'shared-ecr-repo-cross-account');
 const ci = new iam.Role(stack, 'CiRole', { assumedBy: new iam.AccountRootPrincipal() });
 const repo = new SharedEcrRepo(stack, 'Repo', {
   service: 'integ',
@@ -19,6 +22,7 @@ const repo = new SharedEcrRepo(stack, 'Repo', {
   maxImageCount: 5,
   removalPolicy: RemovalPolicy.DESTROY,
 });
+acknowledgeDestroyed(repo.node.findChild('Repository'));
 
 const integ = new IntegTest(app, 'SharedEcrRepoTest', { testCases: [stack] });
 

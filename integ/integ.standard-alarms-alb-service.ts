@@ -4,7 +4,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { StandardAlarms } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, StandardAlarms } from '@glimpse/standard-constructs';
+import { acknowledgeFindings, acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A small ALB + Fargate service watched by StandardAlarms, notifying a topic
@@ -12,25 +13,38 @@ import { StandardAlarms } from '@glimpse/standard-constructs';
  * alarms CloudWatch stored: names, the 5xx rate's metric math, the actions.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'StandardAlarmsAlbService');
+tagIntegStack(stack, 'standard-alarms-alb-service');
 const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
-const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
+acknowledgeFixtureVpc(vpc);
+const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true, dropInvalidHeaderFields: true });
 const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'WebTargets', {
   vpc, port: 80, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,
 });
-loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
+const listener = loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
+acknowledgeFixtureAlb(loadBalancer, listener);
 const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENHANCED });
 const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512 });
 taskDefinition.addContainer('web', {
   image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
   portMappings: [{ containerPort: 80 }],
 });
+acknowledgeFindings(taskDefinition.node.defaultChild!, ['AwsSolutions-ECS7', 'Glimpse-ContainerImagePinned[web]'],
+  'Fixture task of a throwaway integ stack: a public nginx release answers the load balancer; the test reads only '
+  + 'CloudWatch alarms and the ECS deployment configuration, never container logs.');
 const service = new ecs.FargateService(stack, 'Service', {
   cluster, taskDefinition, serviceName: 'integ-web', assignPublicIp: true, minHealthyPercent: 100,
+  propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION, enableECSManagedTags: true,
   vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
 });
+acknowledgeFindings(service.node.defaultChild!, ['Glimpse-ServiceDedicatedRoles[ExecutionRoleMissing]'],
+  'Fixture service pulling a public image without logs or secrets: ECS needs no execution role for it.');
 service.attachToApplicationTargetGroup(targetGroup);
-const topic = new sns.Topic(stack, 'AlarmTopic');
+const topic = new sns.Topic(stack, 'AlarmTopic', { enforceSSL: true });
+acknowledgeFindings(topic.node.defaultChild!, ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS'],
+  'Test topic that only receives CloudWatch alarm state changes of this stack (no data); the Teams forwarder topic '
+  + 'that production alarms use is KMS-encrypted.');
 
 const alarms = new StandardAlarms(stack, 'Alarms', {
   projectName: 'integ',

@@ -2,7 +2,8 @@ import { App, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { ExpectedResult, IntegTest, InvocationType } from '@aws-cdk/integ-tests-alpha';
-import { TeamsAlarmForwarder } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, TeamsAlarmForwarder } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed, acknowledgeFindings, tagIntegStack } from './integ-compliance';
 
 /**
  * The forwarder posting a sample CloudWatch alarm to a stand-in for Teams
@@ -11,7 +12,9 @@ import { TeamsAlarmForwarder } from '@glimpse/standard-constructs';
  * template; a real Workflows URL never does.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'TeamsForwarderInvoke');
+tagIntegStack(stack, 'teams-forwarder-invoke');
 const teams = new lambda.Function(stack, 'FakeTeams', {
   runtime: lambda.Runtime.NODEJS_22_X,
   architecture: lambda.Architecture.ARM_64,
@@ -25,15 +28,34 @@ const teams = new lambda.Function(stack, 'FakeTeams', {
 };`),
 });
 const url = teams.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
+acknowledgeFindings(teams.node.defaultChild!, [
+  'AwsSolutions-L1', 'HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency', 'HIPAA.Security-LambdaDLQ',
+  'NIST.800.53.R5-LambdaDLQ', 'HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC',
+], 'Stand-in for the Teams endpoint in a throwaway integ stack: a stateless inline function answering the forwarder\'s '
+  + 'HTTPS posts, like the public Teams service it replaces.');
+acknowledgeFindings(teams.node.findChild('ServiceRole').node.defaultChild!,
+  ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'],
+  'Stand-in Teams function of a throwaway integ stack: the managed policy only lets it write its own logs.');
+for (const id of ['invoke-function-url', 'invoke-function']) {
+  acknowledgeFindings(teams.node.findChild(id), [
+    'HIPAA.Security-LambdaFunctionPublicAccessProhibited', 'NIST.800.53.R5-LambdaFunctionPublicAccessProhibited',
+  ], 'Public on purpose: it stands in for the public Teams Workflows URL the forwarder posts to, and holds no data.');
+}
 const webhookUrlSecret = new secretsmanager.Secret(stack, 'WebhookUrl', {
   secretStringValue: SecretValue.unsafePlainText(url.url),
   removalPolicy: RemovalPolicy.DESTROY,
 });
+acknowledgeFindings(webhookUrlSecret.node.defaultChild!, [
+  'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled',
+  'HIPAA.Security-SecretsManagerUsingKMSKey', 'NIST.800.53.R5-SecretsManagerUsingKMSKey',
+], 'Holds the stand-in\'s test URL, not a real Workflows URL, in a throwaway integ stack: nothing to rotate or to protect '
+  + 'with a customer key.');
 const forwarder = new TeamsAlarmForwarder(stack, 'Forwarder', {
   webhookUrlSecret,
   topicName: 'integ-teams-forwarder',
   removalPolicy: RemovalPolicy.DESTROY,
 });
+acknowledgeDestroyed(webhookUrlSecret, forwarder.node.findChild('Key'), forwarder.logGroup);
 
 const alarm = {
   AlarmName: 'integ-test-alb-5xx-rate',

@@ -2,7 +2,8 @@ import { App, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { TimescaleDataHost } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, TimescaleDataHost } from '@glimpse/standard-constructs';
+import { acknowledgeFindings, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
@@ -12,8 +13,11 @@ import { TimescaleDataHost } from '@glimpse/standard-constructs';
  * SSM parameter); real stacks pin theirs with DebianBookwormImage.
  */
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'TimescaleDataHostDefault');
+tagIntegStack(stack, 'timescale-data-host-default');
 const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
+acknowledgeFixtureVpc(vpc);
 const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
 const host = new TimescaleDataHost(stack, 'DataHost', {
   vpc,
@@ -23,6 +27,8 @@ const host = new TimescaleDataHost(stack, 'DataHost', {
   machineImage: ec2.MachineImage.fromSsmParameter('/aws/service/debian/release/bookworm/latest/amd64'),
   terminationProtection: false,
 });
+acknowledgeFindings(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
+  'Throwaway integ stack: terminationProtection: false on purpose so the test can delete the host; it holds no real data.');
 host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc, allowAllOutbound: false }));
 
 const integ = new IntegTest(app, 'TimescaleDataHostTest', { testCases: [stack] });

@@ -3,7 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { ServiceImage, StandardCluster, TrackerFargateService } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, ServiceImage, StandardCluster, TrackerFargateService } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed, acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A web service behind a small ALB (its own listener, shared the way the
@@ -23,14 +24,18 @@ const TCP_HEALTH_CHECK = {
 };
 
 const app = new App();
+GlimpseCompliance.enable(app);
 const stack = new Stack(app, 'TrackerFargateServiceWebAndWorker');
+tagIntegStack(stack, 'tracker-fargate-service-web-and-worker');
 const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 2, natGateways: 1 });
 const key = new kms.Key(stack, 'Key', { enableKeyRotation: true, removalPolicy: RemovalPolicy.DESTROY, pendingWindow: Duration.days(7) });
-const { cluster } = new StandardCluster(stack, 'Cluster', {
+const standardCluster = new StandardCluster(stack, 'Cluster', {
   vpc, encryptionKey: key, projectName: 'integ-tracker', environmentName: 'test', execLogRemovalPolicy: RemovalPolicy.DESTROY,
 });
+const { cluster } = standardCluster;
+acknowledgeFixtureVpc(vpc);
 
-const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
+const alb = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true, dropInvalidHeaderFields: true });
 const listener = alb.addListener('Http', {
   port: 80,
   defaultAction: elbv2.ListenerAction.fixedResponse(404, { contentType: 'text/plain', messageBody: 'no route' }),
@@ -49,7 +54,7 @@ const common = {
   logRemovalPolicy: RemovalPolicy.DESTROY,
 };
 
-new TrackerFargateService(stack, 'Web', {
+const web = new TrackerFargateService(stack, 'Web', {
   ...common,
   serviceName: 'web',
   web: { listener, priority: 10, pathPatterns: ['/*'], healthCheckPath: '/' },
@@ -60,6 +65,9 @@ const worker = new TrackerFargateService(stack, 'Worker', {
   serviceName: 'worker',
   serviceDiscovery: { namespaceName: 'integ-tracker.local' },
 });
+
+acknowledgeFixtureAlb(alb, listener);
+acknowledgeDestroyed(key, standardCluster.execLogGroup, web.logGroup, worker.logGroup);
 
 const integ = new IntegTest(app, 'TrackerFargateServiceTest', { testCases: [stack] });
 
