@@ -82,6 +82,14 @@ export interface TrackerFargateServiceProps {
    */
   readonly dataStores?: DataStoreEndpoints;
   /**
+   * Where `dataStores` live, for the network path: the data host (e.g. a
+   * `TimescaleDataHost`), its security group, or `ec2.Peer.ipv4(peerCidr)` for
+   * a peered VPC. The tasks get egress to it on the PostgreSQL and Redis ports
+   * only (and a security group the matching ingress). Requires `dataStores`.
+   * @default - no rule: open the path yourself, e.g. `dataHost.allowFrom(service)`
+   */
+  readonly dataStorePeer?: ec2.IConnectable;
+  /**
    * Tuning of the data store variables.
    * @default - `DataStoreEnvironment` defaults
    */
@@ -307,12 +315,12 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
     });
     // Image pulls, logs, secrets and ECS Exec all go to AWS APIs over HTTPS (seed 001 defect 1).
     this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'AWS APIs over HTTPS');
-    if (props.dataStores) {
-      // The data stores may sit in a peered VPC, so the rule names ports, not addresses.
-      this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(props.dataStores.postgresPort ?? 5432), 'PostgreSQL');
-      this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(props.dataStores.redisPort ?? 6379), 'Redis');
-    }
     this.connections = this.securityGroup.connections;
+    if (props.dataStores && props.dataStorePeer) {
+      // Least privilege: the data stores' own peer on their ports, never 0.0.0.0/0.
+      this.connections.allowTo(props.dataStorePeer, ec2.Port.tcp(props.dataStores.postgresPort ?? 5432), 'PostgreSQL');
+      this.connections.allowTo(props.dataStorePeer, ec2.Port.tcp(props.dataStores.redisPort ?? 6379), 'Redis');
+    }
 
     this.addEfsMounts(props.efsMounts ?? []);
 
@@ -388,6 +396,10 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
     if (props.readonlyRootFilesystem && (props.enableExecuteCommand ?? true)) {
       throw invalidProp(this, 'readonlyRootFilesystem', 'ECS Exec needs a writable root filesystem for its agent',
         'Set enableExecuteCommand: false to use a read-only root filesystem, or leave the root filesystem writable.');
+    }
+    if (props.dataStorePeer && !props.dataStores) {
+      throw invalidProp(this, 'dataStorePeer', 'given without `dataStores`, so there are no data store ports to open',
+        'Pass `dataStores` too, or open other paths with `connections.allowTo(peer, port)`.');
     }
     if (props.web) this.validateWeb(props, props.web);
     if (props.logging) this.validateLogging(props, props.logging);

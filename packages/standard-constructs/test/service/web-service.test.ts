@@ -109,7 +109,7 @@ describe('web service (seed 001 api)', () => {
     });
   });
 
-  test('ingress only from the ALB security group on the container port; egress HTTPS and data store ports', () => {
+  test('ingress only from the ALB security group on the container port; egress HTTPS only (data stores need a peer)', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
       GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiSecurityGroup'), 'GroupId'] },
       SourceSecurityGroupId: 'sg-0a1b2c3d4e5f67890',
@@ -120,10 +120,11 @@ describe('web service (seed 001 api)', () => {
     template.hasResourceProperties('AWS::EC2::SecurityGroup', {
       SecurityGroupEgress: [
         Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443 }),
-        Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 5432, ToPort: 5432 }),
-        Match.objectLike({ CidrIp: '0.0.0.0/0', FromPort: 6379, ToPort: 6379 }),
       ],
     });
+    // The one standalone egress rule is the ALB's, to the tasks.
+    template.resourceCountIs('AWS::EC2::SecurityGroupEgress', 1);
+    template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', { GroupId: 'sg-0a1b2c3d4e5f67890', FromPort: 8000, ToPort: 8000 });
   });
 
   test('dedicated execution and task roles, trusted only by ECS of this account', () => {
