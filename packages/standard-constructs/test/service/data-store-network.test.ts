@@ -44,12 +44,16 @@ describe('data store network path', () => {
       template.hasResourceProperties('AWS::EC2::SecurityGroupEgress', {
         GroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiSecurityGroup'), 'GroupId'] },
         DestinationSecurityGroupId: 'sg-0d0d0d0d0d0d0d0d0',
-        IpProtocol: 'tcp', FromPort: port, ToPort: port,
+        IpProtocol: 'tcp',
+        FromPort: port,
+        ToPort: port,
       });
       template.hasResourceProperties('AWS::EC2::SecurityGroupIngress', {
         GroupId: 'sg-0d0d0d0d0d0d0d0d0',
         SourceSecurityGroupId: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiSecurityGroup'), 'GroupId'] },
-        IpProtocol: 'tcp', FromPort: port, ToPort: port,
+        IpProtocol: 'tcp',
+        FromPort: port,
+        ToPort: port,
       });
     }
   });
