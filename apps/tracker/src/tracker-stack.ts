@@ -1,5 +1,5 @@
 import {
-  DataStoreEndpoints, DataStoreEnvironment, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
+  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
   ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
   StandardWebAcl, TimescaleDataHost, TrackerFargateService, VpcPeering, WebServiceOptions,
 } from '@glimpse/standard-constructs';
@@ -15,6 +15,12 @@ import { SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
 
 export interface TrackerStackProps extends StackProps {
   readonly config: TrackerEnvironmentConfig;
+}
+
+/** Where the services find the data tier, and the peer their data store egress goes to. */
+interface DataTier {
+  readonly endpoints: DataStoreEndpoints;
+  readonly peer: ec2.IConnectable;
 }
 
 const ANISETTE_PORT = 6969;
@@ -76,7 +82,8 @@ export class TrackerStack extends Stack {
     this.cluster = new StandardCluster(this, 'Cluster', { ...this.names, vpc, encryptionKey: key }).cluster;
     const listener = this.edge.httpsListener;
     const appSecrets = { SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey) };
-    const dataEnvironment = DataStoreEnvironment.fromEndpoints(dataStores.endpoints);
+    // POSTGRES_*/REDIS_* variables and password secrets, and egress to the data tier on its two ports only.
+    const data = { dataStores: dataStores.endpoints, dataStorePeer: dataStores.peer };
     const anisetteEnvironment: Record<string, string> = config.enableAnisette ? { ANISETTE_SERVER: `http://${ANISETTE_NAME}.${ANISETTE_NAMESPACE}:${ANISETTE_PORT}` } : {};
 
     const api = this.service('api', 'api', config.sizes.api, {
@@ -87,8 +94,9 @@ export class TrackerStack extends Stack {
         pathPatterns: ['/api/*', '/api/v1/*', '/docs', '/redoc', '/openapi.json'],
         healthCheckPath: '/api/v1/health',
       },
-      environment: { ...dataEnvironment.environment, ...anisetteEnvironment },
-      secrets: { ...dataEnvironment.secrets, ...appSecrets },
+      ...data,
+      environment: anisetteEnvironment,
+      secrets: appSecrets,
     });
     const admin = this.service('admin', 'admin', config.sizes.admin, {
       containerPort: 80,
@@ -100,7 +108,7 @@ export class TrackerStack extends Stack {
       web: { listener, priority: 100, hostHeaders: [config.hostname] },
     });
     this.edge.forwardByDefault(frontend.targetGroup!);
-    const dataClients = [api];
+    const anisetteClients = [api];
 
     const fileSystem = config.enableAnisette || (config.enableWorkers && config.workers.some((w) => w.needsData))
       ? this.sharedFileSystem(key) : undefined;
@@ -109,11 +117,12 @@ export class TrackerStack extends Stack {
         const service = this.service(worker.name, 'api', config.sizes.worker, {
           command: worker.command,
           fargateSpot: worker.spot ?? false,
-          environment: { ...dataEnvironment.environment, ...(worker.needsData ? anisetteEnvironment : {}) },
-          secrets: { ...dataEnvironment.secrets, ...appSecrets },
+          ...data,
+          environment: worker.needsData ? anisetteEnvironment : {},
+          secrets: appSecrets,
           efsMounts: worker.needsData && fileSystem ? [this.dataMount(fileSystem, worker.name)] : undefined,
         });
-        dataClients.push(service);
+        anisetteClients.push(service);
       }
     }
     if (config.enableAnisette) {
@@ -123,11 +132,10 @@ export class TrackerStack extends Stack {
         efsMounts: fileSystem ? [this.dataMount(fileSystem, 'anisette')] : undefined,
       });
       // Private: only the services that call it, on 6969.
-      for (const client of dataClients) {
+      for (const client of anisetteClients) {
         anisette.connections.allowFrom(client, ec2.Port.tcp(ANISETTE_PORT), `${client.node.id} calls anisette`);
       }
     }
-    for (const client of dataClients) dataStores.allowFrom(client);
 
     // Alarms and dashboard watch the same things; alarm descriptions (and so the Teams cards) link the dashboard.
     const watched = {
@@ -190,7 +198,7 @@ export class TrackerStack extends Stack {
   }
 
   /** Staging: PostgreSQL + TimescaleDB + Valkey on a pinned, self-hosted host with generated secrets. */
-  private selfHostedDataStores(key: kms.IKey): { endpoints: DataStoreEndpoints; allowFrom: (client: TrackerFargateService) => void } {
+  private selfHostedDataStores(key: kms.IKey): DataTier {
     const host = this.config.dataHost!;
     const dataHost = new TimescaleDataHost(this, 'DataHost', {
       ...this.names,
@@ -202,11 +210,11 @@ export class TrackerStack extends Stack {
       clientCidrs: [this.config.vpcCidr],
     });
     (this as { dataHost?: TimescaleDataHost }).dataHost = dataHost;
-    return { endpoints: dataHost.dataStoreEndpoints(), allowFrom: (client) => dataHost.allowFrom(client) };
+    return { endpoints: dataHost.dataStoreEndpoints(), peer: dataHost };
   }
 
   /** Production: the existing data tier in the peered production VPC; egress to the peer CIDR on its ports only. */
-  private peeredDataStores(): { endpoints: DataStoreEndpoints; allowFrom: (client: TrackerFargateService) => void } {
+  private peeredDataStores(): DataTier {
     const existing = this.config.existingDataStores!;
     const peering = new VpcPeering(this, 'Peering', {
       vpc: this.network.vpc,
@@ -234,10 +242,7 @@ export class TrackerStack extends Stack {
         redisPasswordField: existing.redisPasswordField,
         redisTls: existing.redisTls,
       },
-      allowFrom: (client) => {
-        client.connections.allowTo(peering.peer, ec2.Port.tcp(existing.postgresPort), 'PostgreSQL in the peered production VPC');
-        client.connections.allowTo(peering.peer, ec2.Port.tcp(existing.redisPort), 'Valkey in the peered production VPC');
-      },
+      peer: peering.peer,
     };
   }
 
