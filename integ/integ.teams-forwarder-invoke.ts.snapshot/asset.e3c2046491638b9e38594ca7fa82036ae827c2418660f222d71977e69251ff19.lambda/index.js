@@ -3870,10 +3870,17 @@ function alarmConsoleUrl(alarm, region) {
   return `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#alarmsV2:alarm/${encodeURIComponent(alarm.AlarmName)}`;
 }
 var RUNBOOK = /runbook:\s*(https:\/\/\S+)/i;
-var ANY_URL = /(https:\/\/\S+)/i;
+var DASHBOARD = /dashboard:\s*(https:\/\/\S+)/i;
+var ANY_URL = /(https:\/\/\S+)/gi;
 function runbookUrl(description) {
   if (!description) return void 0;
-  return (RUNBOOK.exec(description) ?? ANY_URL.exec(description))?.[1];
+  const labelled = RUNBOOK.exec(description)?.[1];
+  if (labelled) return labelled;
+  const dashboard = dashboardUrl(description);
+  return [...description.matchAll(ANY_URL)].map((m) => m[1]).find((url) => url !== dashboard);
+}
+function dashboardUrl(description) {
+  return description ? DASHBOARD.exec(description)?.[1] : void 0;
 }
 
 // src/alarms/teams-forwarder/card.ts
@@ -3932,6 +3939,7 @@ function alarmCard(alarm, context, max) {
   const state = STATE_STYLES[alarm.NewStateValue] ?? OTHER_STATE;
   const region = alarmRegion(alarm, context.defaultRegion);
   const runbook = runbookUrl(alarm.AlarmDescription);
+  const dashboard = dashboardUrl(alarm.AlarmDescription);
   const body = [
     header(truncate(`${state.icon} ${alarm.NewStateValue}: ${alarm.AlarmName}`, max), state),
     { type: "TextBlock", text: truncate(alarm.NewStateReason ?? "", max), wrap: true }
@@ -3952,6 +3960,7 @@ function alarmCard(alarm, context, max) {
   });
   const actions = [
     { type: "Action.OpenUrl", title: "Open in CloudWatch", url: alarmConsoleUrl(alarm, region) },
+    ...dashboard ? [{ type: "Action.OpenUrl", title: "Dashboard", url: dashboard }] : [],
     ...runbook ? [{ type: "Action.OpenUrl", title: "Runbook", url: runbook }] : []
   ];
   return wrap(adaptiveCard(body, actions));
