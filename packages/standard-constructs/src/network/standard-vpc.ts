@@ -150,7 +150,15 @@ export class StandardVpc extends Construct {
 
     const privateSubnets = { subnetType: isolated ? ec2.SubnetType.PRIVATE_ISOLATED : ec2.SubnetType.PRIVATE_WITH_EGRESS };
     this.interfaceEndpoints = (props.interfaceEndpoints ?? []).map((service) => {
-      const endpoint = this.vpc.addInterfaceEndpoint(endpointId(service), { service, subnets: privateSubnets, privateDnsEnabled: true, open: false });
+      // Endpoints only answer: their group has no egress (the default would allow all outbound).
+      const securityGroup = new ec2.SecurityGroup(this, `${endpointId(service)}SecurityGroup`, {
+        vpc: this.vpc,
+        description: `${name}: ${service.shortName} interface endpoint, HTTPS from the VPC`,
+        allowAllOutbound: false,
+      });
+      const endpoint = this.vpc.addInterfaceEndpoint(endpointId(service), {
+        service, subnets: privateSubnets, privateDnsEnabled: true, open: false, securityGroups: [securityGroup],
+      });
       // The literal block rather than the VPC's CidrBlock attribute, so rule checks can read it.
       endpoint.connections.allowFrom(ec2.Peer.ipv4(props.cidr), ec2.Port.tcp(443), 'HTTPS from the VPC');
       return endpoint;

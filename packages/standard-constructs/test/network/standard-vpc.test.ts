@@ -120,6 +120,16 @@ describe('StandardVpc', () => {
     }
   });
 
+  test('endpoint security groups allow no egress (endpoints never initiate connections)', () => {
+    const { template } = build({ interfaceEndpoints: StandardVpc.CONTAINER_ENDPOINTS });
+    const egress = Object.values(template.findResources('AWS::EC2::SecurityGroup')).map((s) => s.Properties.SecurityGroupEgress);
+    expect(egress).toHaveLength(5);
+    for (const rules of egress) {
+      // CDK's placeholder for "no egress": ICMP type 252 code 86 to 255.255.255.255/32, which matches nothing.
+      expect(rules).toEqual([expect.objectContaining({ CidrIp: '255.255.255.255/32', IpProtocol: 'icmp', FromPort: 252, ToPort: 86 })]);
+    }
+  });
+
   test('subnet size follows the CIDR and AZ count', () => {
     const { template } = build({ cidr: '10.0.0.0/16', maxAzs: 3 });
     const cidrs = Object.values(template.findResources('AWS::EC2::Subnet')).map((s) => s.Properties.CidrBlock);
