@@ -34,7 +34,8 @@ test('staging services reach the data host\'s security group on 5432 and 6379, n
 });
 
 test('production services reach the peered VPC\'s CIDR on its data store ports only', () => {
-  const dataRules = egressRules(productionTemplate).filter((r) => [PRODUCTION.existingDataStores!.postgresPort, PRODUCTION.existingDataStores!.redisPort].includes(r.FromPort));
+  const existing = PRODUCTION.existingDataStores!;
+  const dataRules = egressRules(productionTemplate).filter((r) => [existing.postgresPort, existing.redisPort].includes(r.FromPort));
   expect(dataRules.length).toBeGreaterThan(0);
-  for (const rule of dataRules) expect(rule.CidrIp).toBe(PRODUCTION.existingDataStores!.peerCidr);
+  for (const rule of dataRules) expect(rule.CidrIp).toBe(existing.peerCidr);
 });
