@@ -60,7 +60,7 @@ export function acknowledgeFixtureVpc(vpc: ec2.Vpc): void {
   for (const subnet of vpc.publicSubnets) {
     acknowledgeFindings(resourceOf(subnet), [
       'HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled', 'NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled',
-    ], 'Public subnet of the fixture VPC: the test load balancer and NAT live there.');
+    ], 'Public subnet of the fixture VPC: the test\'s internet-facing parts (load balancer, NAT gateway or public tasks) live there.');
     acknowledgeFindings(subnet.node.findChild('DefaultRoute'), [
       'HIPAA.Security-VPCNoUnrestrictedRouteToIGW', 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
     ], 'Public subnet of the fixture VPC: its default route to the internet gateway is what makes it public.');
