@@ -1,5 +1,5 @@
-import { App } from 'aws-cdk-lib';
 import { GlimpseCompliance, StandardTags } from '@glimpse/standard-constructs';
+import { App } from 'aws-cdk-lib';
 import { REGISTRY_CONFIG, REPOSITORY_URL } from './config';
 import { SharedRegistryStack } from './shared-registry-stack';
 

@@ -1,5 +1,5 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
 import { SharedEcrRepo } from '@glimpse/standard-constructs';
+import { Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { RegistryConfig } from './config';
 

@@ -1,6 +1,6 @@
+import { GlimpseCompliance, StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { GlimpseCompliance, StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { buildApp } from '../src/app';
 import { REGISTRY_CONFIG } from '../src/config';
 import { SharedRegistryStack } from '../src/shared-registry-stack';
