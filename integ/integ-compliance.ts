@@ -1,7 +1,7 @@
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
-import { StandardTags } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, StandardTags } from '@glimpse/standard-constructs';
 import { IConstruct } from 'constructs';
 
 /**
@@ -19,17 +19,6 @@ export function tagIntegStack(stack: Stack, component: string): void {
     version: INTEG_VERSION,
     repository: 'https://github.com/glimpse-technology/platform-constructs/tree/main/integ',
   });
-}
-
-/**
- * Acknowledges findings on one construct, ids with more than one `::` (IAM4
- * managed policies) included, which `Validations.acknowledge()` rejects. Writes
- * the acknowledged-rules metadata `acknowledge()` writes.
- */
-export function acknowledgeFindings(scope: IConstruct, ids: string[], reason: string): void {
-  const key = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
-  const previous = scope.node.metadata.filter((m) => m.type === key).pop()?.data ?? {};
-  scope.node.addMetadata(key, { ...previous, ...Object.fromEntries(ids.map((id) => [id, reason])) });
 }
 
 /** The resource a construct wraps (its CloudFormation resource), or the construct itself. */
@@ -52,16 +41,16 @@ export function acknowledgeDestroyed(...scopes: IConstruct[]): void {
  * StandardVpc integ test covers those). Deleted with the test stack.
  */
 export function acknowledgeFixtureVpc(vpc: ec2.Vpc): void {
-  acknowledgeFindings(resourceOf(vpc), [
+  GlimpseCompliance.acknowledge(resourceOf(vpc), [
     'AwsSolutions-VPC7', 'HIPAA.Security-VPCFlowLogsEnabled', 'NIST.800.53.R5-VPCFlowLogsEnabled',
     'HIPAA.Security-VPCDefaultSecurityGroupClosed', 'NIST.800.53.R5-VPCDefaultSecurityGroupClosed',
   ], 'Fixture VPC of a throwaway integ stack standing in for the consumer\'s network; StandardVpc, with flow logs '
     + 'and a closed default security group, has its own integ test.');
   for (const subnet of vpc.publicSubnets) {
-    acknowledgeFindings(resourceOf(subnet), [
+    GlimpseCompliance.acknowledge(resourceOf(subnet), [
       'HIPAA.Security-VPCSubnetAutoAssignPublicIpDisabled', 'NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled',
     ], 'Public subnet of the fixture VPC: the test\'s internet-facing parts (load balancer, NAT gateway or public tasks) live there.');
-    acknowledgeFindings(subnet.node.findChild('DefaultRoute'), [
+    GlimpseCompliance.acknowledge(subnet.node.findChild('DefaultRoute'), [
       'HIPAA.Security-VPCNoUnrestrictedRouteToIGW', 'NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW',
     ], 'Public subnet of the fixture VPC: its default route to the internet gateway is what makes it public.');
   }
@@ -72,14 +61,14 @@ export function acknowledgeFixtureVpc(vpc: ec2.Vpc): void {
  * domain to hold a certificate, and the ALB is deleted with the stack.
  */
 export function acknowledgeFixtureAlb(alb: elbv2.ApplicationLoadBalancer, listener: elbv2.ApplicationListener): void {
-  acknowledgeFindings(resourceOf(alb), [
+  GlimpseCompliance.acknowledge(resourceOf(alb), [
     'AwsSolutions-ELB2', 'HIPAA.Security-ELBLoggingEnabled', 'NIST.800.53.R5-ELBLoggingEnabled',
     'HIPAA.Security-ELBDeletionProtectionEnabled', 'NIST.800.53.R5-ELBDeletionProtectionEnabled', 'NIST.800.53.R5-ALBWAFEnabled',
   ], 'Fixture load balancer of a throwaway integ stack: deleted after the run, so no deletion protection; it serves '
     + 'only the test\'s own requests, so no access logs or WAF (StandardWebAcl has its own integ test).');
-  acknowledgeFindings(resourceOf(alb.connections.securityGroups[0]), ['AwsSolutions-EC23'],
+  GlimpseCompliance.acknowledge(resourceOf(alb.connections.securityGroups[0]), ['AwsSolutions-EC23'],
     'Fixture load balancer of a throwaway integ stack, reached from the internet on port 80 by the test.');
-  acknowledgeFindings(resourceOf(listener), [
+  GlimpseCompliance.acknowledge(resourceOf(listener), [
     'HIPAA.Security-ALBHttpToHttpsRedirection', 'NIST.800.53.R5-ALBHttpToHttpsRedirection',
     'HIPAA.Security-ELBv2ACMCertificateRequired', 'NIST.800.53.R5-ELBv2ACMCertificateRequired',
   ], 'Plain-HTTP listener of a throwaway integ stack: the test has no domain to hold an ACM certificate.');

@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { GlimpseCompliance, ServiceDashboard, ServiceLogQueries } from '@glimpse/standard-constructs';
-import { acknowledgeDestroyed, acknowledgeFindings, tagIntegStack } from './integ-compliance';
+import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * The environment dashboard and saved queries in a monitoring stack of their
@@ -32,7 +32,7 @@ const logGroup = new logs.LogGroup(stack, 'ApiLogs', {
   logGroupName: '/aws/ecs/integ-obs-test/api', retention: logs.RetentionDays.ONE_DAY, removalPolicy: RemovalPolicy.DESTROY,
 });
 acknowledgeDestroyed(logGroup);
-acknowledgeFindings(logGroup.node.defaultChild!, [
+GlimpseCompliance.acknowledge(logGroup.node.defaultChild!, [
   'Glimpse-LogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
 ], 'Empty log group of a throwaway integ stack: it exists only so the saved queries have a real log group to target; '
   + 'nothing writes to it.');
@@ -45,7 +45,7 @@ const dlqAlarm = new cloudwatch.Alarm(stack, 'DlqAlarm', {
   evaluationPeriods: 1,
   treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
 });
-acknowledgeFindings(dlqAlarm.node.defaultChild!, ['HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction'],
+GlimpseCompliance.acknowledge(dlqAlarm.node.defaultChild!, ['HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction'],
   'Integ fixture: the alarm only has to exist for the dashboard to show it; its queue is imported and never fills.');
 
 const { dashboardName } = new ServiceDashboard(stack, 'Dashboard', {

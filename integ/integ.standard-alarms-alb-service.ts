@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { GlimpseCompliance, StandardAlarms } from '@glimpse/standard-constructs';
-import { acknowledgeFindings, acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
+import { acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A small ALB + Fargate service watched by StandardAlarms, notifying a topic
@@ -30,7 +30,7 @@ taskDefinition.addContainer('web', {
   image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27'),
   portMappings: [{ containerPort: 80 }],
 });
-acknowledgeFindings(taskDefinition.node.defaultChild!, ['AwsSolutions-ECS7', 'Glimpse-ContainerImagePinned[web]'],
+GlimpseCompliance.acknowledge(taskDefinition.node.defaultChild!, ['AwsSolutions-ECS7', 'Glimpse-ContainerImagePinned[web]'],
   'Fixture task of a throwaway integ stack: a public nginx release answers the load balancer; the test reads only '
   + 'CloudWatch alarms and the ECS deployment configuration, never container logs.');
 const service = new ecs.FargateService(stack, 'Service', {
@@ -38,11 +38,11 @@ const service = new ecs.FargateService(stack, 'Service', {
   propagateTags: ecs.PropagatedTagSource.TASK_DEFINITION, enableECSManagedTags: true,
   vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
 });
-acknowledgeFindings(service.node.defaultChild!, ['Glimpse-ServiceDedicatedRoles[ExecutionRoleMissing]'],
+GlimpseCompliance.acknowledge(service.node.defaultChild!, ['Glimpse-ServiceDedicatedRoles[ExecutionRoleMissing]'],
   'Fixture service pulling a public image without logs or secrets: ECS needs no execution role for it.');
 service.attachToApplicationTargetGroup(targetGroup);
 const topic = new sns.Topic(stack, 'AlarmTopic', { enforceSSL: true });
-acknowledgeFindings(topic.node.defaultChild!, ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS'],
+GlimpseCompliance.acknowledge(topic.node.defaultChild!, ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS'],
   'Test topic that only receives CloudWatch alarm state changes of this stack (no data); the Teams forwarder topic '
   + 'that production alarms use is KMS-encrypted.');
 

@@ -3,7 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { ExpectedResult, IntegTest, InvocationType } from '@aws-cdk/integ-tests-alpha';
 import { GlimpseCompliance, TeamsAlarmForwarder } from '@glimpse/standard-constructs';
-import { acknowledgeDestroyed, acknowledgeFindings, tagIntegStack } from './integ-compliance';
+import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * The forwarder posting a sample CloudWatch alarm to a stand-in for Teams
@@ -28,24 +28,24 @@ const teams = new lambda.Function(stack, 'FakeTeams', {
 };`),
 });
 const url = teams.addFunctionUrl({ authType: lambda.FunctionUrlAuthType.NONE });
-acknowledgeFindings(teams.node.defaultChild!, [
+GlimpseCompliance.acknowledge(teams.node.defaultChild!, [
   'AwsSolutions-L1', 'HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency', 'HIPAA.Security-LambdaDLQ',
   'NIST.800.53.R5-LambdaDLQ', 'HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC',
 ], 'Stand-in for the Teams endpoint in a throwaway integ stack: a stateless inline function answering the forwarder\'s '
   + 'HTTPS posts, like the public Teams service it replaces.');
-acknowledgeFindings(teams.node.findChild('ServiceRole').node.defaultChild!,
+GlimpseCompliance.acknowledge(teams.node.findChild('ServiceRole').node.defaultChild!,
   ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]'],
   'Stand-in Teams function of a throwaway integ stack: the managed policy only lets it write its own logs.');
 // integ-runner's feature flags give the function a CDK-managed log group; a plain synth does not.
 const fakeTeamsLogs = teams.node.tryFindChild('LogGroup');
 if (fakeTeamsLogs) {
-  acknowledgeFindings(fakeTeamsLogs.node.defaultChild!, [
+  GlimpseCompliance.acknowledge(fakeTeamsLogs.node.defaultChild!, [
     'Glimpse-LogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
   ], 'Log group of the stand-in Teams function in a throwaway integ stack: it logs only whether each posted card was '
     + 'valid and its title, never the webhook URL or a secret.');
 }
 for (const id of ['invoke-function-url', 'invoke-function']) {
-  acknowledgeFindings(teams.node.findChild(id), [
+  GlimpseCompliance.acknowledge(teams.node.findChild(id), [
     'HIPAA.Security-LambdaFunctionPublicAccessProhibited', 'NIST.800.53.R5-LambdaFunctionPublicAccessProhibited',
   ], 'Public on purpose: it stands in for the public Teams Workflows URL the forwarder posts to, and holds no data.');
 }
@@ -53,7 +53,7 @@ const webhookUrlSecret = new secretsmanager.Secret(stack, 'WebhookUrl', {
   secretStringValue: SecretValue.unsafePlainText(url.url),
   removalPolicy: RemovalPolicy.DESTROY,
 });
-acknowledgeFindings(webhookUrlSecret.node.defaultChild!, [
+GlimpseCompliance.acknowledge(webhookUrlSecret.node.defaultChild!, [
   'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled',
   'HIPAA.Security-SecretsManagerUsingKMSKey', 'NIST.800.53.R5-SecretsManagerUsingKMSKey',
 ], 'Holds the stand-in\'s test URL, not a real Workflows URL, in a throwaway integ stack: nothing to rotate or to protect '

@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { GlimpseCompliance, TimescaleDataHost } from '@glimpse/standard-constructs';
-import { acknowledgeFindings, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
+import { acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
@@ -27,7 +27,7 @@ const host = new TimescaleDataHost(stack, 'DataHost', {
   machineImage: ec2.MachineImage.fromSsmParameter('/aws/service/debian/release/bookworm/latest/amd64'),
   terminationProtection: false,
 });
-acknowledgeFindings(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
+GlimpseCompliance.acknowledge(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
   'Throwaway integ stack: terminationProtection: false on purpose so the test can delete the host; it holds no real data.');
 host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc, allowAllOutbound: false }));
 

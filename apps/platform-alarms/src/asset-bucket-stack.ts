@@ -1,8 +1,8 @@
+import { GlimpseCompliance } from '@glimpse/standard-constructs';
 import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { acknowledgeFindings } from './acknowledge';
 
 export interface AssetBucketStackProps extends StackProps {
   readonly bucketName: string;
@@ -36,15 +36,15 @@ export class AssetBucketStack extends Stack {
       resources: [this.bucket.arnForObjects('*')],
       conditions: { StringEquals: { 'aws:PrincipalOrgID': props.organizationId } },
     }));
-    acknowledgeFindings(this.bucket.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(this.bucket.node.defaultChild!, [
       'AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled',
     ], 'Holds only the forwarder\'s build artefact (no data, no secrets), written by CloudFormation and read by '
       + 'StackSet deployments; an access-log bucket per region would log nothing a reviewer needs.');
-    acknowledgeFindings(this.bucket.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(this.bucket.node.defaultChild!, [
       'HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled',
     ], 'Every region already has its own bucket, and every object is rebuilt from git and re-copied on each deploy: '
       + 'a replica would only duplicate a reproducible artefact.');
-    acknowledgeFindings(this.bucket.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(this.bucket.node.defaultChild!, [
       'HIPAA.Security-S3DefaultEncryptionKMS', 'NIST.800.53.R5-S3DefaultEncryptionKMS',
     ], 'SSE-S3 on purpose: the objects are non-secret code, and SSE-KMS would need a key policy trusting the '
       + 'StackSet execution role of every member account in the organisation.');

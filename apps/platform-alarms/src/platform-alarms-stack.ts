@@ -1,3 +1,4 @@
+import { GlimpseCompliance } from '@glimpse/standard-constructs';
 import { DefaultStackSynthesizer, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -5,7 +6,6 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Capability, DeploymentType, StackSet, StackSetTarget, StackSetTemplate } from 'cdk-stacksets';
 import { Construct } from 'constructs';
-import { acknowledgeFindings } from './acknowledge';
 import { PlatformAlarmsConfig } from './config';
 import { ForwarderStackSetStack } from './forwarder-stackset-stack';
 
@@ -59,7 +59,7 @@ export class PlatformAlarmsStack extends Stack {
       resources: ['*'],
       conditions: orgCondition,
     }));
-    acknowledgeFindings(this.webhookUrlSecret.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(this.webhookUrlSecret.node.defaultChild!, [
       'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled',
     ], 'The value is a Teams Workflows URL created in Teams by an operator; no API can issue a new one, so a rotation '
       + 'Lambda has nothing to rotate to. Operators replace it with put-secret-value when the workflow is re-created.');
@@ -103,21 +103,21 @@ export class PlatformAlarmsStack extends Stack {
     const handler = this.node.findChild(BUCKET_DEPLOYMENT_HANDLER_ID);
     const role = handler.node.findChild('ServiceRole');
     const policy = role.node.findChild('DefaultPolicy').node.defaultChild!;
-    acknowledgeFindings(role.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(role.node.defaultChild!, [
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
     ], 'CDK-generated custom-resource role: the managed policy only lets the handler write its own logs.');
     const buckets = [
       `cdk-${DefaultStackSynthesizer.DEFAULT_QUALIFIER}-assets-${config.admin.account}-${config.admin.region}`,
       ...config.regions.map((region) => `${config.assetBucketPrefix}-${region}`),
     ];
-    acknowledgeFindings(policy, [
+    GlimpseCompliance.acknowledge(policy, [
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((a) => `AwsSolutions-IAM5[Action::${a}]`),
       ...buckets.map((b) => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${b}/*]`),
     ], 'CDK BucketDeployment grants: read the CDK bootstrap asset bucket and write the forwarder-code buckets, '
       + 'objects of those named buckets only; the action wildcards are CDK\'s grantRead/grantWrite sets.');
-    acknowledgeFindings(policy, ['HIPAA.Security-IAMNoInlinePolicy', 'NIST.800.53.R5-IAMNoInlinePolicy'],
+    GlimpseCompliance.acknowledge(policy, ['HIPAA.Security-IAMNoInlinePolicy', 'NIST.800.53.R5-IAMNoInlinePolicy'],
       'CDK-generated custom-resource role: its grants are an inline default policy CDK writes, used by no other principal.');
-    acknowledgeFindings(handler.node.defaultChild!, [
+    GlimpseCompliance.acknowledge(handler.node.defaultChild!, [
       'AwsSolutions-L1', 'HIPAA.Security-LambdaConcurrency', 'NIST.800.53.R5-LambdaConcurrency',
       'HIPAA.Security-LambdaDLQ', 'NIST.800.53.R5-LambdaDLQ', 'HIPAA.Security-LambdaInsideVPC', 'NIST.800.53.R5-LambdaInsideVPC',
     ], 'CDK-generated BucketDeployment handler: CDK pins its Python runtime, CloudFormation invokes it synchronously '

@@ -3,6 +3,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks } f
 import { IConstruct } from 'constructs';
 import { GlimpseStandardsChecks } from './glimpse-standards-checks';
 import { NagPackPlugin } from './nag-pack-plugin';
+import { acknowledgeFinding } from '../internal/acknowledge-finding';
 
 /** Options for `GlimpseCompliance.enable`. */
 export interface GlimpseComplianceOptions {
@@ -60,4 +61,16 @@ export class GlimpseCompliance {
   }
 
   private constructor() {}
+
+  /**
+   * Acknowledges findings on one construct, with the reason a reviewer will
+   * read. Unlike `Validations.of(scope).acknowledge()`, it accepts finding ids
+   * with more than one `::`, such as
+   * `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/…]`,
+   * and records the same acknowledged-rules metadata. Use it on the narrowest
+   * construct (the resource), never on a stack or app.
+   */
+  public static acknowledge(scope: IConstruct, ids: string[], reason: string): void {
+    for (const id of ids) acknowledgeFinding(scope, id, reason);
+  }
 }

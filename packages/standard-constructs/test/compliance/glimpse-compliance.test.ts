@@ -3,8 +3,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { GlimpseCompliance, GlimpseStandardsChecks } from '../../src/compliance';
+import { nagFindings } from '../nag';
 
 interface Report {
   readonly pluginReports: Array<{
@@ -102,5 +104,26 @@ describe('GlimpseStandardsChecks', () => {
     expect(GlimpseStandardsChecks.RULE_IDS).toHaveLength(15);
     expect(GlimpseStandardsChecks.RULE_IDS.every((id) => /^Glimpse-[A-Z][A-Za-z0-9]+$/.test(id))).toBe(true);
     expect(new Set(GlimpseStandardsChecks.RULE_IDS).size).toBe(15);
+  });
+});
+
+describe('GlimpseCompliance.acknowledge', () => {
+  test('acknowledges ids that Validations.acknowledge rejects, on that resource only', () => {
+    const iam4 = 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]';
+    const findingsFor = (acknowledge: boolean) => nagFindings((stack) => {
+      const role = new iam.Role(stack, 'Role', {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+      });
+      new iam.Role(stack, 'Other', {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+      });
+      if (acknowledge) GlimpseCompliance.acknowledge(role.node.defaultChild!, [iam4], 'Lambda basic execution is the logging policy AWS maintains.');
+    }).filter((f) => f.startsWith('AwsSolutions-IAM4'));
+
+    expect(() => Validations.of(new Stack()).acknowledge({ id: iam4, reason: 'x' })).toThrow();
+    expect(findingsFor(false)).toEqual([`${iam4} NagStack/Role/Resource`, `${iam4} NagStack/Other/Resource`]);
+    expect(findingsFor(true)).toEqual([`${iam4} NagStack/Other/Resource`]);
   });
 });
