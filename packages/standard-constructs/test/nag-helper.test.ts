@@ -1,5 +1,5 @@
-import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { nagFindings } from './nag';
 
 describe('nagFindings', () => {

@@ -60,8 +60,6 @@ export class GlimpseCompliance {
     ];
   }
 
-  private constructor() {}
-
   /**
    * Acknowledges findings on one construct, with the reason a reviewer will
    * read. Unlike `Validations.of(scope).acknowledge()`, it accepts finding ids
@@ -73,4 +71,7 @@ export class GlimpseCompliance {
   public static acknowledge(scope: IConstruct, ids: string[], reason: string): void {
     for (const id of ids) acknowledgeFinding(scope, id, reason);
   }
+
+  private constructor() {}
+
 }

@@ -3,8 +3,8 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { assertAccountIds, assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 import { sharedRepositoryName } from './repository-name';
+import { assertAccountIds, assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** The organisation's shared image registry account (seed 000 "Image repositories"). */
 export const SHARED_REGISTRY_ACCOUNT = '636728427214';
