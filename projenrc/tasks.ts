@@ -38,7 +38,7 @@ export function addRootTasks(
  * Root `test` (and so `build`, which ends with it): the library build (bundle,
  * jsii, unit tests, packaging), each app build (compile, synth under the
  * compliance packs, app tests), integ snapshot verification and the consumer
- * test against that same library build.
+ * test against that same library build, and the compliance report's tests.
  */
 export function composeTest(
   root: typescript.TypeScriptProject,
@@ -52,4 +52,5 @@ export function composeTest(
   }
   root.testTask.spawn(root.tasks.tryFind('integ:verify')!);
   root.testTask.spawn(root.tasks.tryFind('test:consumer')!);
+  root.testTask.spawn(root.tasks.tryFind('compliance:test')!);
 }
