@@ -12,7 +12,7 @@ export interface ServiceUnderWatch {
   readonly host: IMonitoredHost;
 }
 
-export function serviceUnderWatch(stack: Stack, instanceType = 't3.large'): ServiceUnderWatch {
+export function serviceUnderWatch(stack: Stack, instanceType = 't3.large', serviceName = 'tracker-api'): ServiceUnderWatch {
   const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
     vpcId: 'vpc-12345678',
     availabilityZones: ['eu-west-2a', 'eu-west-2b'],
@@ -28,7 +28,7 @@ export function serviceUnderWatch(stack: Stack, instanceType = 't3.large'): Serv
   const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENHANCED });
   const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512 });
   taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
-  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, serviceName: 'tracker-api', minHealthyPercent: 100 });
+  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, serviceName, minHealthyPercent: 100 });
   const host: IMonitoredHost = {
     instanceId: 'i-0123456789abcdef0',
     instanceType: new ec2.InstanceType(instanceType),

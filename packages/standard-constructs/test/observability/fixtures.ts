@@ -8,6 +8,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { IMonitoredHost } from '../../src/alarms';
+import { serviceUnderWatch } from '../alarms/fixtures';
 
 /** An environment to watch: ALB and target group, a Fargate service, a data host, a forwarder. */
 export interface Environment {
@@ -21,33 +22,10 @@ export interface Environment {
 }
 
 export function environment(stack: Stack, instanceType = 't3.large'): Environment {
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
-    vpcCidrBlock: '10.40.0.0/24',
-  });
-  const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
-  const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'ApiTargets', {
-    vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,
-  });
-  loadBalancer.addListener('Http', { port: 80, defaultTargetGroups: [targetGroup] });
-  const cluster = new ecs.Cluster(stack, 'Cluster', { vpc, containerInsightsV2: ecs.ContainerInsights.ENHANCED });
-  const taskDefinition = new ecs.FargateTaskDefinition(stack, 'Task', { cpu: 256, memoryLimitMiB: 512 });
-  taskDefinition.addContainer('app', { image: ecs.ContainerImage.fromRegistry('public.ecr.aws/nginx/nginx:1.27') });
-  const service = new ecs.FargateService(stack, 'Service', { cluster, taskDefinition, serviceName: 'api', minHealthyPercent: 100 });
+  const watched = serviceUnderWatch(stack, instanceType, 'api');
   const key = kms.Key.fromKeyArn(stack, 'Key', 'arn:aws:kms:eu-west-2:111111111111:key/11111111-2222-3333-4444-555555555555');
   return {
-    loadBalancer,
-    targetGroup,
-    service,
-    host: {
-      instanceId: 'i-0123456789abcdef0',
-      instanceType: new ec2.InstanceType(instanceType),
-      monitoredMountPaths: ['/', '/var/lib/postgresql'],
-      agentMetricsNamespace: 'CWAgent',
-    },
+    ...watched,
     forwarder: lambda.Function.fromFunctionName(stack, 'Forwarder', 'teams-alarm-forwarder'),
     deadLetterQueue: sqs.Queue.fromQueueAttributes(stack, 'Dlq', {
       queueArn: 'arn:aws:sqs:eu-west-2:111111111111:teams-alarm-forwarder-dlq',
