@@ -3,7 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../internal/nag-findings';
+import { acknowledgeFinding } from '../internal/acknowledge-finding';
 
 /** Properties of a `DataVolumeBackup`. */
 export interface DataVolumeBackupProps {

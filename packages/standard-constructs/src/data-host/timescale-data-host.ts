@@ -13,8 +13,9 @@ import { DataVolumeBackup } from './data-volume-backup';
 import { countIngressRules } from './ingress-rules';
 import { assertArchitecture, validateDataHostLimits } from './validate-props';
 import { IMonitoredHost } from '../alarms/monitored-host';
+import { acknowledgeFinding } from '../internal/acknowledge-finding';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
-import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
+import { iam5ResourceFinding } from '../internal/nag-findings';
 import { qualifiedName } from '../internal/names';
 import { DataStoreEndpoints } from '../service/data-store-endpoints';
 

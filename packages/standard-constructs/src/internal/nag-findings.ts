@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /** Flattens a resolved CloudFormation value the way cdk-nag names findings (`<Ref>`, `<Res.Attr>`). */
@@ -26,20 +26,4 @@ function flatten(value: unknown): string {
  */
 export function iam5ResourceFinding(scope: IConstruct, resourceArn: string): string {
   return `AwsSolutions-IAM5[Resource::${flatten(Stack.of(scope).resolve(resourceArn))}]`;
-}
-
-/**
- * `Validations.of(scope).acknowledge({ id, reason })` for finding ids that
- * name a resource ARN. Such ids can contain `<AWS::Partition>`, whose `::`
- * `Validations` rejects as a prefix separator; they are recorded in the same
- * acknowledged-rules metadata that cdk-nag reads.
- */
-export function acknowledgeFinding(scope: IConstruct, id: string, reason: string): void {
-  if (id.split('::').length <= 2) {
-    Validations.of(scope).acknowledge({ id, reason });
-    return;
-  }
-  const key = Validations.ACKNOWLEDGED_RULES_METADATA_KEY;
-  const previous = scope.node.metadata.filter((m) => m.type === key).pop()?.data as Record<string, string> | undefined;
-  scope.node.addMetadata(key, { ...previous, [id]: reason });
 }

@@ -23,7 +23,8 @@ import { createServiceRoles } from './service-roles';
 import { ServiceTracingOptions } from './tracing-options';
 import { WebServiceOptions } from './web-service-options';
 import { EfsMount, ServiceDiscoveryOptions } from './worker-options';
-import { acknowledgeFinding, iam5ResourceFinding } from '../internal/nag-findings';
+import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { iam5ResourceFinding } from '../internal/nag-findings';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `TrackerFargateService`. */
