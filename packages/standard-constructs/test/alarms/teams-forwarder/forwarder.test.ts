@@ -14,6 +14,7 @@ class RecordingMetrics {
 
 const silent = { info: () => undefined, error: () => undefined };
 const context = { getRemainingTimeInMillis: () => 30_000 };
+const REQUEST_TIMEOUT_MS = 10_000;
 
 let teams: LocalTeams;
 afterEach(async () => teams?.stop());
@@ -25,7 +26,9 @@ function forwarder(overrides: Partial<ForwarderDependencies> = {}, metrics = new
     metrics,
     limiter: new MinIntervalLimiter(0),
     region: 'eu-west-2',
-    delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000, requestTimeoutMs: 500 },
+    // Generous: on a loaded 2-core CI machine a first fetch can take over a second, and a
+    // timed-out request that did arrive would be retried and show up twice.
+    delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000, requestTimeoutMs: REQUEST_TIMEOUT_MS },
     ...overrides,
   });
 }
@@ -67,7 +70,7 @@ describe('forwarding to a local Teams', () => {
 
   test('retries a request that times out', async () => {
     await start({ script: ['hang'] });
-    await forwarder()(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    await forwarder({ delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 2_000, requestTimeoutMs: 2_000 } })(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
     expect(teams.requests.map((r) => r.status)).toEqual([0, 202]);
   });
 
@@ -90,7 +93,7 @@ describe('forwarding to a local Teams', () => {
   test('gives up before the Lambda deadline rather than being killed mid-retry', async () => {
     await start({ script: [{ status: 429, headers: { 'Retry-After': '5' } }] });
     const shortContext = { getRemainingTimeInMillis: () => 3_000 };
-    await expect(forwarder({ delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 10_000, requestTimeoutMs: 500 } })(
+    await expect(forwarder({ delivery: { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 10_000, requestTimeoutMs: REQUEST_TIMEOUT_MS } })(
       snsEvent('x'), shortContext)).rejects.toThrow(/before the Lambda deadline/);
     expect(teams.requests).toHaveLength(1);
   });
@@ -125,7 +128,7 @@ describe('a storm of 100 notifications', () => {
 
   test('even unthrottled senders deliver all 100 by honouring Retry-After', async () => {
     await start({ maxRequestsPerSecond: 25 });
-    const handle = forwarder({ delivery: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2_000, requestTimeoutMs: 1_000 } });
+    const handle = forwarder({ delivery: { maxAttempts: 8, baseDelayMs: 100, maxDelayMs: 2_000, requestTimeoutMs: REQUEST_TIMEOUT_MS } });
     const events = Array.from({ length: 100 }, (_, i) => snsEvent(JSON.stringify(alarmNotification('ALARM', { AlarmName: `burst-${i}` })), null, `b-${i}`));
     await Promise.all(events.map((e) => handle(e, context)));
     expect(teams.delivered()).toHaveLength(100);
