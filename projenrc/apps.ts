@@ -1,4 +1,5 @@
 import { awscdk, typescript } from 'projen';
+import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
@@ -43,6 +44,7 @@ export function createEnvironmentApp(
     tsconfig: { compilerOptions: { typeRoots: ['./node_modules/@types', '../../node_modules/@types'] } },
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
+    eslintOptions: checkOnlyEslint(),
   });
   typecheckTestsFirst(app);
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);

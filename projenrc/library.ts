@@ -1,6 +1,7 @@
 import { awscdk, javascript, typescript } from 'projen';
 import { JSII_TOOLCHAIN, LAMBDA_HANDLER_DEPS, LIBRARY_NAME, REPOSITORY_URL, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
+import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 import { configureLibraryBuild, enableReleaseWorkflow, LIBRARY_RELEASE_OPTIONS } from './release';
 
@@ -56,6 +57,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
     sampleCode: false,
     jestOptions: strictJest(),
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
+    eslintOptions: checkOnlyEslint(),
   });
   typecheckTestsFirst(lib);
   const releaseToolchain = configureLibraryBuild(lib);
