@@ -6,6 +6,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { NagPackPlugin } from '../../packages/standard-constructs/src/compliance/nag-pack-plugin';
+import type { PackSummary } from '../../packages/standard-constructs/src/compliance/private/rule-tally';
 
 /** The packs `GlimpseCompliance.enable` runs, with the rule id prefix of each. */
 export const PACKS = [
@@ -37,8 +39,13 @@ export interface AssemblyCompliance {
   /** The assembly directory, as given. */
   readonly directory: string;
   readonly stacks: string[];
-  /** CloudFormation resources in all stacks (excluding CDK's own AWS::CDK::Metadata). */
+  /**
+   * CloudFormation resources the packs checked, StackSet templates included; without
+   * pack summaries, the resources of the stack templates (excluding AWS::CDK::Metadata).
+   */
   readonly resources: number;
+  /** What each pack checked, passed and failed (`nag-summary.<pack>.json`), for the packs that wrote one. */
+  readonly packSummaries: PackSummary[];
   /** False when no validation report exists: no pack ran at synth. */
   readonly checked: boolean;
   readonly findings: Finding[];
@@ -125,12 +132,17 @@ export function readAssembly(directory: string): AssemblyCompliance {
   const stacks = readStacks(directory);
   const reportFile = REPORT_FILES.map((f) => path.join(directory, f)).find((f) => fs.existsSync(f));
   const report = reportFile ? readJson<ValidationReport>(reportFile) : undefined;
+  const packSummaries = PACKS.map((p) => path.join(directory, NagPackPlugin.summaryFileName(p.name)))
+    .filter((f) => fs.existsSync(f)).map((f) => readJson<PackSummary>(f));
   const findings = (report?.pluginReports ?? []).flatMap((plugin) => plugin.violations.flatMap((v) =>
     v.violatingResources.map((r) => ({ pack: plugin.summary.pluginName, rule: v.ruleName, constructPath: r.constructPath }))));
   return {
     directory,
     stacks: stacks.map((s) => s.name),
-    resources: stacks.reduce((n, s) => n + s.resources, 0),
+    resources: packSummaries.length > 0
+      ? Math.max(...packSummaries.map((p) => p.resources))
+      : stacks.reduce((n, s) => n + s.resources, 0),
+    packSummaries,
     checked: report !== undefined,
     findings,
     acknowledgements: unique(stacks.flatMap((s) => s.acknowledgements)),

@@ -8,19 +8,26 @@ export interface ReportSection {
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/** Checks that passed, for all packs or one; '—' when no pack wrote a summary. */
+function fixedByDefault(c: AssemblyCompliance, pack?: string): string {
+  const summaries = c.packSummaries.filter((s) => pack === undefined || s.pack === pack);
+  return summaries.length > 0 ? String(summaries.reduce((n, s) => n + s.passed, 0)) : '—';
+}
+
 function packRows(c: AssemblyCompliance): string[] {
   return PACKS.map((pack) => {
     const findings = c.findings.filter((f) => f.pack === pack.name).length;
     const acks = c.acknowledgements.filter((a) => a.pack === pack.name).length;
     const findingCell = c.checked ? String(findings) : 'not checked';
-    return `| ${pack.name} | ${c.resources} | ${findingCell} | ${acks} |`;
+    const resources = c.packSummaries.find((s) => s.pack === pack.name)?.resources ?? c.resources;
+    return `| ${pack.name} | ${resources} | ${fixedByDefault(c, pack.name)} | ${findingCell} | ${acks} |`;
   });
 }
 
 function section({ title, compliance: c }: ReportSection): string[] {
   const lines = [`## ${title}`, '', `Stacks: ${c.stacks.join(', ') || '(none)'}`, ''];
   if (!c.checked) lines.push('**Not checked**: no validation report in the assembly. Call `GlimpseCompliance.enable(app)`.', '');
-  lines.push('| Pack | Resources checked | Findings | Acknowledgements |', '| --- | ---: | ---: | ---: |', ...packRows(c), '');
+  lines.push('| Pack | Resources checked | Fixed by default | Findings | Acknowledgements |', '| --- | ---: | ---: | ---: | ---: |', ...packRows(c), '');
   if (c.findings.length > 0) {
     lines.push('### Findings (must be zero)', '', '| Rule | Resource |', '| --- | --- |');
     lines.push(...c.findings.map((f) => `| ${f.rule} | \`${f.constructPath}\` |`), '');
@@ -36,6 +43,7 @@ function section({ title, compliance: c }: ReportSection): string[] {
 /** The whole report: a summary table, then one section per assembly. Deterministic (no dates). */
 export function renderReport(sections: ReportSection[]): string {
   const total = (f: (c: AssemblyCompliance) => number) => sections.reduce((n, s) => n + f(s.compliance), 0);
+  const passed = (c: AssemblyCompliance) => c.packSummaries.reduce((n, s) => n + s.passed, 0);
   const unchecked = sections.filter((s) => !s.compliance.checked).map((s) => s.title);
   return [
     '# Compliance report',
@@ -44,11 +52,16 @@ export function renderReport(sections: ReportSection[]): string {
       + `snapshots (\`integ/*.snapshot\`). Packs: ${PACKS.map((p) => p.name).join(', ')} (\`GlimpseCompliance.enable\`). `
       + 'Do not edit by hand.',
     '',
-    '| Assembly | Resources | Findings | Acknowledgements |',
-    '| --- | ---: | ---: | ---: |',
+    '*Fixed by default* counts the rule checks that applied to a resource and passed: each is a finding the pack '
+      + 'would raise had the construct or app not chosen the compliant setting (from `nag-summary.<pack>.json`, written '
+      + 'by `NagPackPlugin`). *Findings* are unacknowledged failures and must be zero; *acknowledgements* are '
+      + 'deliberate exceptions, each with its reason below.',
+    '',
+    '| Assembly | Resources | Fixed by default | Findings | Acknowledgements |',
+    '| --- | ---: | ---: | ---: | ---: |',
     ...sections.map(({ title, compliance: c }) =>
-      `| ${title} | ${c.resources} | ${c.checked ? c.findings.length : 'not checked'} | ${c.acknowledgements.length} |`),
-    `| **Total** | ${total((c) => c.resources)} | ${total((c) => c.findings.length)} | ${total((c) => c.acknowledgements.length)} |`,
+      `| ${title} | ${c.resources} | ${fixedByDefault(c)} | ${c.checked ? c.findings.length : 'not checked'} | ${c.acknowledgements.length} |`),
+    `| **Total** | ${total((c) => c.resources)} | ${total(passed)} | ${total((c) => c.findings.length)} | ${total((c) => c.acknowledgements.length)} |`,
     '',
     ...(unchecked.length > 0 ? [`Not checked (compliance not enabled): ${unchecked.join(', ')}.`, ''] : []),
     ...sections.flatMap(section),

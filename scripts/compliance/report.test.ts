@@ -15,8 +15,11 @@ import { readAssembly } from './assembly';
 import { renderReport } from './markdown';
 import { collectSections, isClean } from './report';
 
-/** Synthesizes `build` into `<root>/apps/<name>/cdk.out`, optionally with compliance enabled. */
-function synthApp(root: string, name: string, build: (stack: Stack) => void, enable = true): string {
+/**
+ * Synthesizes `build` into `<root>/apps/<name>/cdk.out`, optionally with compliance enabled,
+ * then lets the event loop turn: the packs write their summaries once synthesis has returned.
+ */
+async function synthApp(root: string, name: string, build: (stack: Stack) => void, enable = true): Promise<string> {
   const appDir = path.join(root, 'apps', name);
   fs.mkdirSync(appDir, { recursive: true });
   fs.writeFileSync(path.join(appDir, 'package.json'), '{}');
@@ -26,6 +29,7 @@ function synthApp(root: string, name: string, build: (stack: Stack) => void, ena
   const exitCode = process.exitCode;
   app.synth();
   process.exitCode = exitCode; // findings set it; this test inspects them instead
+  await new Promise((resolve) => setImmediate(resolve));
   return path.join(appDir, 'cdk.out');
 }
 
@@ -38,9 +42,9 @@ function acknowledgedQueue(stack: Stack): void {
   }
 }
 
-test('reads resources, findings and acknowledgements (with reasons) from a synthesized app', () => {
+test('reads resources, findings and acknowledgements (with reasons) from a synthesized app', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
-  const c = readAssembly(synthApp(root, 'demo', acknowledgedQueue));
+  const c = readAssembly(await synthApp(root, 'demo', acknowledgedQueue));
   assert.equal(c.checked, true);
   assert.deepEqual(c.stacks, ['Main']);
   assert.equal(c.resources, 2); // the queue and its TLS-only policy
@@ -53,23 +57,40 @@ test('reads resources, findings and acknowledgements (with reasons) from a synth
   assert.ok(!c.findings.some((f) => f.rule === 'Glimpse-RequiredTags[Environment]'));
 });
 
-test('an app without compliance enabled is reported as not checked, and the report is not clean', () => {
+test('an app without compliance enabled is reported as not checked, and the report is not clean', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
-  synthApp(root, 'unchecked', (s) => new s3.Bucket(s, 'B', { enforceSSL: true }), false);
+  await synthApp(root, 'unchecked', (s) => new s3.Bucket(s, 'B', { enforceSSL: true }), false);
   const sections = collectSections(root);
   assert.equal(sections[0].compliance.checked, false);
   assert.equal(isClean(sections), false);
-  assert.match(renderReport(sections), /\| apps\/unchecked \| 2 \| not checked \| 0 \|/);
+  assert.deepEqual(sections[0].compliance.packSummaries, []);
+  assert.match(renderReport(sections), /\| apps\/unchecked \| 2 \| — \| not checked \| 0 \|/);
 });
 
-test('markdown lists per app and pack the resources, findings and each acknowledgement with its reason', () => {
+test('counts, per pack, the checks that passed: the findings fixed by default', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
-  synthApp(root, 'demo', acknowledgedQueue);
+  const c = readAssembly(await synthApp(root, 'demo', acknowledgedQueue));
+  assert.deepEqual(c.packSummaries.map((p) => p.pack), ['AwsSolutions', 'HIPAA.Security', 'NIST.800.53.R5', 'Glimpse']);
+  const aws = c.packSummaries[0];
+  assert.equal(aws.resources, 2);
+  // enforceSSL: the queue policy denies plain HTTP, so SQS4 passes; SQS3 (no DLQ) is acknowledged, so failed.
+  assert.equal(aws.passedByRule['AwsSolutions-SQS4'], 1);
+  assert.equal(aws.passedByRule['AwsSolutions-SQS3'], undefined);
+  assert.equal(aws.passed, Object.values(aws.passedByRule).reduce((a, b) => a + b, 0));
+  const markdown = renderReport(collectSections(root));
+  const total = c.packSummaries.reduce((n, p) => n + p.passed, 0);
+  assert.ok(markdown.includes(`| apps/demo | 2 | ${total} |`));
+  assert.ok(markdown.includes(`| AwsSolutions | 2 | ${aws.passed} | 0 |`));
+});
+
+test('markdown lists per app and pack the resources, findings and each acknowledgement with its reason', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'));
+  await synthApp(root, 'demo', acknowledgedQueue);
   const sections = collectSections(root);
   const markdown = renderReport(sections);
   assert.equal(isClean(sections), false);
   assert.match(markdown, /## apps\/demo/);
-  assert.match(markdown, /\| Glimpse \| 2 \| [1-9]\d* \| 1 \|/);
+  assert.match(markdown, /\| Glimpse \| 2 \| \d+ \| [1-9]\d* \| 1 \|/);
   assert.ok(markdown.includes(`| Glimpse-RequiredTags[Environment] | \`Main/Events\` | ${REASON} |`));
   assert.ok(markdown.includes('| Glimpse-RequiredTags[Version] | `Main/Events/Resource` |'));
 });

@@ -1,6 +1,9 @@
-import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, Stage } from 'aws-cdk-lib';
 import { NagPack } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { tallyRules } from './private/rule-tally';
 
 /**
  * Runs a cdk-nag pack as a CDK policy-validation plugin over a fixed construct
@@ -8,8 +11,20 @@ import { IConstruct } from 'constructs';
  * validation context, which aws-cdk-lib 2.257 does not provide (the pack then
  * fails with "NagPack requires a construct tree"); this plugin hands the pack
  * the tree it was registered on instead, on any aws-cdk-lib version.
+ *
+ * Beside the validation report it writes `nag-summary.<pack>.json` into the
+ * cloud assembly: the resources checked, and the rule checks that passed and
+ * failed (the validation report lists only unacknowledged failures). CDK fails
+ * synthesis if a plugin changes the assembly while validation runs, so the
+ * file is written as soon as synthesis has returned (the next turn of the
+ * event loop, before a `cdk synth` app process exits).
  */
 export class NagPackPlugin implements IPolicyValidationPlugin {
+  /** The summary file a plugin writes into the cloud assembly for a pack. */
+  public static summaryFileName(packName: string): string {
+    return `nag-summary.${packName}.json`;
+  }
+
   /** The pack's name, e.g. `AwsSolutions`: the report's source. */
   public readonly name: string;
 
@@ -22,6 +37,14 @@ export class NagPackPlugin implements IPolicyValidationPlugin {
   }
 
   public validate(_context: IPolicyValidationContext): PolicyValidationPluginReport {
-    return this.pack.validateScope(this.scope);
+    const { result, summary } = tallyRules(this.pack, () => this.pack.validateScope(this.scope));
+    const stage = Stage.isStage(this.scope) ? this.scope : Stage.of(this.scope);
+    if (stage) {
+      const file = path.join(stage.outdir, NagPackPlugin.summaryFileName(this.name));
+      setImmediate(() => {
+        if (fs.existsSync(stage.outdir)) fs.writeFileSync(file, `${JSON.stringify(summary, undefined, 2)}\n`);
+      });
+    }
+    return result;
   }
 }

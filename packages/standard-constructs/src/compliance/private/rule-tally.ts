@@ -1,0 +1,70 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { IApplyRule, NagPack, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+
+/** What one pack found over one construct tree: the counts behind `npm run compliance`. */
+export interface PackSummary {
+  readonly pack: string;
+  /** CloudFormation resources the pack looked at (CDK's own `AWS::CDK::Metadata` excluded). */
+  readonly resources: number;
+  /** Rule checks that applied to a resource and passed: findings its settings prevent. */
+  readonly passed: number;
+  /** Rule checks that failed, one per finding id, acknowledged or not. */
+  readonly failed: number;
+  /** Passed checks per rule id. */
+  readonly passedByRule: Record<string, number>;
+}
+
+/** The part of a pack the tally wraps: cdk-nag calls it once per rule and resource. */
+interface RuleApplier {
+  applyRule(params: IApplyRule): void;
+}
+
+/**
+ * Runs `check` with every rule of `pack` observed, and counts the results.
+ * cdk-nag reports only violations; the passed checks are what the library's
+ * secure defaults are worth, so the report shows them too.
+ */
+export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary } {
+  const resources = new Set<string>();
+  const passedByRule: Record<string, number> = {};
+  let passed = 0;
+  let failed = 0;
+  const record = (ruleId: string, node: CfnResource, result: NagRuleResult) => {
+    if (node.cfnResourceType !== 'AWS::CDK::Metadata') resources.add(node.node.path);
+    const findings = Array.isArray(result) ? result.length : result === NagRuleCompliance.NON_COMPLIANT ? 1 : 0;
+    if (findings > 0) {
+      failed += findings;
+    } else if (result !== NagRuleCompliance.NOT_APPLICABLE) {
+      passed++;
+      passedByRule[ruleId] = (passedByRule[ruleId] ?? 0) + 1;
+    }
+  };
+
+  const applier = pack as unknown as RuleApplier;
+  const applyRule = applier.applyRule;
+  applier.applyRule = (params: IApplyRule) => {
+    // cdk-nag names a rule after its function unless overridden: keep that name on the wrapper.
+    const suffix = params.ruleSuffixOverride ?? params.rule.name;
+    const ruleId = `${pack.readPackName}-${suffix}`;
+    applyRule.call(pack, {
+      ...params,
+      ruleSuffixOverride: suffix,
+      rule: (node: CfnResource) => {
+        try {
+          const result = params.rule(node);
+          record(ruleId, node, result);
+          return result;
+        } catch (e) {
+          record(ruleId, node, NagRuleCompliance.NON_COMPLIANT);
+          throw e;
+        }
+      },
+    });
+  };
+  try {
+    const result = check();
+    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule } };
+  } finally {
+    delete (applier as Partial<RuleApplier>).applyRule;
+  }
+}

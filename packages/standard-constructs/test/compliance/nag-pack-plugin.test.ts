@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks, NagMessageLevel, NagPack, NagRuleCompliance } from 'cdk-nag';
+import { NagPackPlugin } from '../../src/compliance';
+
+/** Two buckets: one that enforces TLS (passes AwsSolutions-S10), one that does not. */
+function buckets(stack: Stack): void {
+  new s3.Bucket(stack, 'Secure', { enforceSSL: true });
+  new s3.Bucket(stack, 'Plain');
+}
+
+function appWith(build: (stack: Stack) => void): App {
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'nag-plugin-')) });
+  build(new Stack(app, 'Main', { env: { account: '111111111111', region: 'eu-west-2' } }));
+  return app;
+}
+
+function summaryOf(app: App, pack: string) {
+  return JSON.parse(fs.readFileSync(path.join(app.outdir, NagPackPlugin.summaryFileName(pack)), 'utf8'));
+}
+
+/**
+ * Synthesizes with the plugin registered, then lets the event loop turn (the summary is
+ * written once synthesis has returned). Findings set a failing exit code, which the test undoes.
+ */
+async function synthWith(app: App, pack: NagPack): Promise<void> {
+  Validations.of(app).addPlugins(new NagPackPlugin(pack, app));
+  const exitCode = process.exitCode;
+  try {
+    app.synth();
+  } finally {
+    process.exitCode = exitCode;
+  }
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A one-rule pack whose rule throws on every bucket. */
+class ThrowingPack extends NagPack {
+  public readonly name = 'Throwing';
+  constructor() {
+    super();
+    this.packName = 'Throwing';
+  }
+  protected checkResource(node: CfnResource): void {
+    this.applyRule({
+      info: 'throws',
+      explanation: 'throws',
+      level: NagMessageLevel.ERROR,
+      node,
+      rule: function Explodes(resource: CfnResource) {
+        if (resource.cfnResourceType === 'AWS::S3::Bucket') throw new Error('boom');
+        return NagRuleCompliance.NOT_APPLICABLE;
+      },
+    });
+  }
+}
+
+describe('NagPackPlugin', () => {
+  test('writes a summary with the resources checked and the passed and failed checks per pack', async () => {
+    const app = appWith(buckets);
+    await synthWith(app, new AwsSolutionsChecks());
+    const summary = summaryOf(app, 'AwsSolutions');
+    // Two buckets and the TLS-only bucket policy; CDK's metadata resource is not counted.
+    expect(summary.resources).toBe(3);
+    // S10 (TLS only) passes on Secure and its policy; S2 (public access blocked) and S5 (no
+    // world-open website policy) pass on both buckets.
+    expect(summary.passedByRule).toEqual({ 'AwsSolutions-S2': 2, 'AwsSolutions-S5': 2, 'AwsSolutions-S10': 2 });
+    expect(summary.passed).toBe(6);
+    // S1 (access logs) on both buckets, S10 on Plain.
+    expect(summary.failed).toBe(3);
+  });
+
+  test('acknowledged findings still count as failed checks, never as passed', async () => {
+    const app = appWith((stack) => {
+      const bucket = new s3.Bucket(stack, 'Plain');
+      Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S10', reason: 'Test bucket.' });
+    });
+    await synthWith(app, new AwsSolutionsChecks());
+    const summary = summaryOf(app, 'AwsSolutions');
+    expect(summary.passedByRule['AwsSolutions-S10']).toBeUndefined();
+    expect(summary.failed).toBe(2); // S1 and the acknowledged S10
+  });
+
+  test('reports exactly what the pack reports on its own, and leaves the pack as it was', () => {
+    const app = appWith(buckets);
+    app.synth();
+    const pack = new AwsSolutionsChecks();
+    const viaPlugin = new NagPackPlugin(pack, app).validate({ templatePaths: [] });
+    expect(viaPlugin).toEqual(new AwsSolutionsChecks().validateScope(app));
+    expect(viaPlugin.violations.map((v) => v.ruleName)).toContain('AwsSolutions-S10');
+    expect(Object.prototype.hasOwnProperty.call(pack, 'applyRule')).toBe(false);
+  });
+
+  test('a rule that throws is a failed check and still a violation', async () => {
+    const app = appWith(buckets);
+    await synthWith(app, new ThrowingPack());
+    const summary = summaryOf(app, 'Throwing');
+    expect(summary).toMatchObject({ pack: 'Throwing', resources: 3, passed: 0, failed: 2, passedByRule: {} });
+  });
+});
