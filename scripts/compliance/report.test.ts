@@ -11,14 +11,12 @@ import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { GlimpseCompliance } from '../../packages/standard-constructs/src/compliance';
+import { synthWithValidation } from '../../packages/standard-constructs/test/compliance/synth-with-validation';
 import { readAssembly } from './assembly';
 import { renderReport } from './markdown';
 import { collectSections, isClean } from './report';
 
-/**
- * Synthesizes `build` into `<root>/apps/<name>/cdk.out`, optionally with compliance enabled,
- * then lets the event loop turn: the packs write their summaries once synthesis has returned.
- */
+/** Synthesizes `build` into `<root>/apps/<name>/cdk.out`, optionally with compliance enabled. */
 async function synthApp(root: string, name: string, build: (stack: Stack) => void, enable = true): Promise<string> {
   const appDir = path.join(root, 'apps', name);
   fs.mkdirSync(appDir, { recursive: true });
@@ -26,10 +24,7 @@ async function synthApp(root: string, name: string, build: (stack: Stack) => voi
   const app = new App({ outdir: path.join(appDir, 'cdk.out') });
   if (enable) GlimpseCompliance.enable(app);
   build(new Stack(app, 'Main', { env: { account: '111111111111', region: 'eu-west-2' } }));
-  const exitCode = process.exitCode;
-  app.synth();
-  process.exitCode = exitCode; // findings set it; this test inspects them instead
-  await new Promise((resolve) => setImmediate(resolve));
+  await synthWithValidation(app);
   return path.join(appDir, 'cdk.out');
 }
 

@@ -6,6 +6,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { GlimpseCompliance, GlimpseStandardsChecks } from '../../src/compliance';
+import { synthWithValidation } from './synth-with-validation';
 import { nagFindings } from '../nag';
 
 interface Report {
@@ -16,18 +17,12 @@ interface Report {
 }
 
 /** Synthesizes an app with compliance enabled; returns the policy validation report and the outdir. */
-function synthWithCompliance(build: (stack: Stack) => void): { report: Report; outdir: string } {
+async function synthWithCompliance(build: (stack: Stack) => void): Promise<{ report: Report; outdir: string }> {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'compliance-'));
   const app = new App({ outdir });
   GlimpseCompliance.enable(app);
   build(new Stack(app, 'Bad', { env: { account: '111111111111', region: 'eu-west-2' } }));
-  const exitCode = process.exitCode;
-  try {
-    app.synth();
-  } finally {
-    // Failed validation sets a non-zero exit code (so `cdk synth` fails); the test decides instead.
-    process.exitCode = exitCode;
-  }
+  await synthWithValidation(app);
   // aws-cdk-lib < 2.260 names the report policy-validation-report.json.
   const file = ['validation-report.json', 'policy-validation-report.json'].map((f) => path.join(outdir, f)).find(fs.existsSync)!;
   return { report: JSON.parse(fs.readFileSync(file, 'utf8')), outdir };
@@ -55,8 +50,8 @@ describe('GlimpseCompliance.enable', () => {
     expect(GlimpseCompliance.PACK_NAMES).toEqual(plugins.map((p) => p.name));
   });
 
-  test('a deliberately bad stack is caught at synth by the Glimpse pack', () => {
-    const { report } = synthWithCompliance(badStack);
+  test('a deliberately bad stack is caught at synth by the Glimpse pack', async () => {
+    const { report } = await synthWithCompliance(badStack);
     const glimpse = findings(report, 'Glimpse');
     expect(glimpse).toEqual(expect.arrayContaining([
       'Glimpse-ContainerImagePinned[api] Bad/Task/Resource',
@@ -71,9 +66,9 @@ describe('GlimpseCompliance.enable', () => {
     expect(findings(report, 'NIST.800.53.R5').length).toBeGreaterThan(0);
   });
 
-  test('an acknowledgement on the resource removes exactly that finding and is recorded in the assembly', () => {
+  test('an acknowledgement on the resource removes exactly that finding and is recorded in the assembly', async () => {
     const reason = 'Scratch bucket for a demo; deleting it with the stack is intended.';
-    const { report, outdir } = synthWithCompliance((stack) => {
+    const { report, outdir } = await synthWithCompliance((stack) => {
       const bucket = new s3.Bucket(stack, 'Uploads', { removalPolicy: RemovalPolicy.DESTROY });
       Validations.of(bucket).acknowledge({ id: 'Glimpse-StatefulResourceRetained', reason });
       Validations.of(bucket).acknowledge({ id: 'Glimpse-RequiredTags[Version]', reason: 'Demo bucket has no release.' });
@@ -93,8 +88,8 @@ describe('GlimpseCompliance.enable', () => {
     });
   });
 
-  test('a clean app reports success for every pack', () => {
-    const { report } = synthWithCompliance(() => undefined);
+  test('a clean app reports success for every pack', async () => {
+    const { report } = await synthWithCompliance(() => undefined);
     expect(report.pluginReports.filter((p) => p.summary.status !== 'success')).toEqual([]);
   });
 });

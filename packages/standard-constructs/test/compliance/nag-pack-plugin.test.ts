@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks, NagMessageLevel, NagPack, NagRuleCompliance } from 'cdk-nag';
+import { synthWithValidation } from './synth-with-validation';
 import { NagPackPlugin } from '../../src/compliance';
 
 /** Two buckets: one that enforces TLS (passes AwsSolutions-S10), one that does not. */
@@ -22,19 +23,10 @@ function summaryOf(app: App, pack: string) {
   return JSON.parse(fs.readFileSync(path.join(app.outdir, NagPackPlugin.summaryFileName(pack)), 'utf8'));
 }
 
-/**
- * Synthesizes with the plugin registered, then lets the event loop turn (the summary is
- * written once synthesis has returned). Findings set a failing exit code, which the test undoes.
- */
+/** Synthesizes with the plugin registered. */
 async function synthWith(app: App, pack: NagPack): Promise<void> {
   Validations.of(app).addPlugins(new NagPackPlugin(pack, app));
-  const exitCode = process.exitCode;
-  try {
-    app.synth();
-  } finally {
-    process.exitCode = exitCode;
-  }
-  await new Promise((resolve) => setImmediate(resolve));
+  await synthWithValidation(app);
 }
 
 /** A one-rule pack whose rule throws on every bucket. */
