@@ -5,8 +5,8 @@ import { App, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { GlimpseCompliance, GlimpseStandardsChecks } from '../../src/compliance';
 import { synthWithValidation } from './synth-with-validation';
+import { GlimpseCompliance, GlimpseStandardsChecks } from '../../src/compliance';
 import { nagFindings } from '../nag';
 
 interface Report {
