@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { resources, synthEnvironments } from './synth';
 import { STAGING } from '../src/config';
 
-const { stagingTemplate: t } = synthEnvironments();
+const { stagingTemplate: t, productionTemplate: production } = synthEnvironments();
 
 describe('TrackerStaging alarms', () => {
   test('every alarm notifies the account\'s Teams forwarder topic on ALARM and OK', () => {
@@ -20,6 +20,17 @@ describe('TrackerStaging alarms', () => {
     for (const part of ['api', 'frontend', 'admin', 'anisette', 'tracker-worker', 'tracker-fetcher-2', 'data-host']) {
       expect(names.some((n) => n.includes(`-${part}-`))).toBe(true);
     }
+  });
+
+  test('the data host\'s PostgreSQL connections, from its own metric, at 80 % of max_connections; none in production', () => {
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: 'tracker-restapi-staging-data-host-postgres-connections',
+      Namespace: 'CWAgent',
+      MetricName: 'postgresql_connections',
+      Dimensions: [{ Name: 'InstanceId', Value: { Ref: Match.stringLikeRegexp('^DataHostInstance') } }],
+      Threshold: 80,
+    });
+    expect(production.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'postgresql_connections' } })).toEqual({});
   });
 
   test.each(['api', 'frontend', 'admin'])('%s deployments roll back while its target group alarms', (service) => {

@@ -1,3 +1,4 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 
 /**
@@ -18,4 +19,17 @@ export interface IMonitoredHost {
   readonly monitoredMountPaths: string[];
   /** CloudWatch namespace of the agent's metrics. */
   readonly agentMetricsNamespace: string;
+  /**
+   * PostgreSQL client connections on the host, if the host publishes them
+   * (`TimescaleDataHost` does): `StandardAlarms` alarms on it and
+   * `ServiceDashboard` graphs it unless given a `postgresConnectionsMetric`.
+   * @default - the host publishes no connections metric
+   */
+  readonly postgresConnectionsMetric?: cloudwatch.IMetric;
+  /**
+   * PostgreSQL's `max_connections` on the host: the connections alarm's
+   * default threshold is 80 % of it.
+   * @default - unknown: the connections alarm's threshold defaults to 80
+   */
+  readonly postgresMaxConnections?: number;
 }

@@ -30,7 +30,10 @@ export interface StandardAlarmThresholds {
   readonly hostDiskUsed?: AlarmThreshold;
   /** Memory used, percent (CloudWatch agent). @default > 90 % in 3 of 3 five-minute periods */
   readonly hostMemoryUsed?: AlarmThreshold;
-  /** PostgreSQL connections, when `postgresConnectionsMetric` is given. @default > 80 in 3 of 3 five-minute periods */
+  /**
+   * PostgreSQL connections, when the data host publishes them (`TimescaleDataHost`) or `postgresConnectionsMetric` is given.
+   * @default > 80 % of the host's `postgresMaxConnections`, rounded down (> 80 when unknown), in 3 of 3 five-minute periods
+   */
   readonly postgresConnections?: AlarmThreshold;
 }
 

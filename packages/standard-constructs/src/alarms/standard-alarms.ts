@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -9,7 +9,7 @@ import { resolveThreshold } from './alarm-threshold';
 import { componentName, slug } from './component-name';
 import { importForwarderTopic } from './forwarder-topic';
 import { IMonitoredHost } from './monitored-host';
-import { SIGNALS, StandardAlarmThresholds } from './signals';
+import { Signal, SIGNALS, StandardAlarmThresholds } from './signals';
 import { qualifiedName } from '../internal/names';
 import { assertMatches, invalidProp } from '../internal/validation';
 
@@ -36,7 +36,8 @@ export interface StandardAlarmsProps {
   readonly services?: ecs.BaseService[];
   /**
    * An EC2 host running the CloudWatch agent, e.g. a `TimescaleDataHost`:
-   * status checks, CPU, CPU credits (burstable types), disk and memory.
+   * status checks, CPU, CPU credits (burstable types), disk and memory, and
+   * PostgreSQL connections when the host publishes them (`postgresConnectionsMetric`).
    * @default - no host alarms
    */
   readonly dataHost?: IMonitoredHost;
@@ -46,8 +47,9 @@ export interface StandardAlarmsProps {
    */
   readonly dataHostComponent?: string;
   /**
-   * A metric of PostgreSQL connections on the host, if one is published.
-   * @default - no connection alarm
+   * A metric of PostgreSQL connections on the host, used as given (with its
+   * own period) instead of the host's own `postgresConnectionsMetric`.
+   * @default - the data host's own `postgresConnectionsMetric` at the signal's period (a `TimescaleDataHost` publishes one); without one, no connection alarm
    */
   readonly postgresConnectionsMetric?: cloudwatch.IMetric;
   /**
@@ -206,7 +208,7 @@ export class StandardAlarms extends Construct {
     }), true);
   }
 
-  private addHostAlarms(host: IMonitoredHost, component: string, postgresConnections?: cloudwatch.IMetric): void {
+  private addHostAlarms(host: IMonitoredHost, component: string, givenConnections?: cloudwatch.IMetric): void {
     assertMatches(this, 'dataHostComponent', component, /^[a-z0-9][a-z0-9-]{0,62}$/, 'Use lowercase letters, digits and hyphens.');
     const ec2 = (metricName: string, statistic: string) => (period: Duration) => new cloudwatch.Metric({
       namespace: 'AWS/EC2', metricName, dimensionsMap: { InstanceId: host.instanceId }, period, statistic,
@@ -222,7 +224,11 @@ export class StandardAlarms extends Construct {
       this.alarm('hostDiskUsed', component, agent('disk_used_percent', { path }), false, path === '/' ? 'root' : slug(path));
     }
     this.alarm('hostMemoryUsed', component, agent('mem_used_percent', {}));
-    if (postgresConnections) this.alarm('postgresConnections', component, () => postgresConnections);
+    const published = host.postgresConnectionsMetric;
+    const connections = givenConnections
+      ? () => givenConnections
+      : published && ((period: Duration) => published instanceof cloudwatch.Metric ? published.with({ period }) : published);
+    if (connections) this.alarm('postgresConnections', component, connections, false, undefined, connectionDefaults(host.postgresMaxConnections));
   }
 
   /**
@@ -235,10 +241,10 @@ export class StandardAlarms extends Construct {
     metric: (period: Duration) => cloudwatch.IMetric,
     availability = false,
     qualifier?: string,
+    defaults: Signal = SIGNALS[signal],
   ): cloudwatch.Alarm | undefined {
     const override = this.thresholds[signal];
     if (override?.enabled === false) return undefined;
-    const defaults = SIGNALS[signal];
     const resolved = resolveThreshold(this, `thresholds.${signal}`, defaults, override);
     const suffix = qualifier ? `${defaults.suffix}-${qualifier}` : defaults.suffix;
     const name = `${this.prefix}-${component}-${suffix}`;
@@ -262,6 +268,20 @@ export class StandardAlarms extends Construct {
   private describe(what: string): string {
     return `${what}.${this.links}`;
   }
+}
+
+/** Share of `max_connections` the connections alarm defaults to. */
+const CONNECTIONS_SHARE = 0.8;
+
+/** The connections signal, its threshold 80 % of `max_connections` (rounded down) when the host says what that is. */
+function connectionDefaults(maxConnections: number | undefined): Signal {
+  const signal = SIGNALS.postgresConnections;
+  if (maxConnections === undefined || Token.isUnresolved(maxConnections)) return signal;
+  return {
+    ...signal,
+    threshold: Math.floor(maxConnections * CONNECTIONS_SHARE),
+    what: `${signal.what} (max_connections ${maxConnections})`,
+  };
 }
 
 /** The labelled links the Teams card turns into buttons (see teams-forwarder/alarm-message.ts). */

@@ -121,7 +121,7 @@ export interface TimescaleDataHostProps {
    */
   readonly backupVault?: backup.IBackupVault;
   /**
-   * Namespace of the CloudWatch agent's memory and disk metrics.
+   * Namespace of the CloudWatch agent's memory and disk metrics and of the PostgreSQL connections metric.
    * @default 'CWAgent'
    */
   readonly agentMetricsNamespace?: string;
@@ -200,8 +200,23 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
   public readonly instanceType: ec2.InstanceType;
   /** `/` and the data volume's mount path. */
   public readonly monitoredMountPaths: string[] = ['/', DATA_MOUNT_PATH];
-  /** Namespace of the CloudWatch agent's metrics. */
+  /** Namespace of the CloudWatch agent's metrics, and of the bootstrap's PostgreSQL connections metric. */
   public readonly agentMetricsNamespace: string;
+  /** PostgreSQL's `max_connections`. */
+  public readonly maxConnections: number;
+  /**
+   * PostgreSQL's `max_connections`, for `IMonitoredHost` (the connections alarm defaults to 80 % of it).
+   * Always set; optional only because the interface's is (jsii). Prefer `maxConnections`.
+   * @default - `maxConnections`
+   */
+  public readonly postgresMaxConnections?: number;
+  /**
+   * Client connections, published every minute by the bootstrap's timer, for `IMonitoredHost`
+   * (`StandardAlarms` and `ServiceDashboard` pick it up). Always set; optional only because the
+   * interface's is (jsii). Prefer `metricConnections()`.
+   * @default - `metricConnections()`
+   */
+  public readonly postgresConnectionsMetric?: cloudwatch.IMetric;
 
   constructor(scope: Construct, id: string, props: TimescaleDataHostProps) {
     super(scope, id);
@@ -212,6 +227,8 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     this.agentMetricsNamespace = props.agentMetricsNamespace ?? 'CWAgent';
     const postgresVersion = props.postgresVersion ?? 16;
     const maxConnections = props.maxConnections ?? 100;
+    this.maxConnections = maxConnections;
+    this.postgresMaxConnections = maxConnections;
     const clientCidrs = props.clientCidrs ?? [props.vpc.vpcCidrBlock];
     const dataVolumeSize = props.dataVolumeSize ?? Size.gibibytes(50);
     const backupRetention = props.backupRetention ?? Duration.days(14);
@@ -337,6 +354,7 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     });
     this.instanceId = this.instance.instanceId;
     this.endpointAddress = this.instance.instancePrivateDnsName;
+    this.postgresConnectionsMetric = this.metricConnections();
 
     // Attached after the instance runs: the bootstrap waits for the device,
     // then signals the wait condition (an instance CreationPolicy would deadlock).
@@ -372,6 +390,23 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
   public allowFrom(peer: ec2.IConnectable): void {
     this.connections.allowFrom(peer, ec2.Port.tcp(POSTGRES_PORT), 'PostgreSQL');
     this.connections.allowFrom(peer, ec2.Port.tcp(VALKEY_PORT), 'Valkey');
+  }
+
+  /**
+   * PostgreSQL client connections (`pg_stat_activity`, client backends), which
+   * the bootstrap's `data-host-pg-metrics` timer publishes every minute as
+   * `postgresql_connections` by `InstanceId` in the agent's namespace.
+   * The maximum over one minute unless `props` say otherwise.
+   */
+  public metricConnections(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: this.agentMetricsNamespace,
+      metricName: 'postgresql_connections',
+      dimensionsMap: { InstanceId: this.instanceId },
+      statistic: cloudwatch.Stats.MAXIMUM,
+      period: Duration.minutes(1),
+      ...props,
+    }).attachTo(this);
   }
 
   /** Where a service finds PostgreSQL and Valkey on this host, and the secrets that unlock them. */

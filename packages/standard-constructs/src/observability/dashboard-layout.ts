@@ -36,6 +36,8 @@ export interface GraphSpec {
   /** Y axis label and bounds, e.g. percent 0-100. */
   readonly leftYAxis?: cloudwatch.YAxisProps;
   readonly rightYAxis?: cloudwatch.YAxisProps;
+  /** Horizontal lines on the left axis, e.g. a limit. */
+  readonly leftAnnotations?: cloudwatch.HorizontalAnnotation[];
   readonly view?: cloudwatch.GraphWidgetView;
 }
 
@@ -51,6 +53,7 @@ export function graphs(perRow: number, specs: GraphSpec[]): cloudwatch.GraphWidg
     right: spec.right,
     leftYAxis: spec.leftYAxis ?? { min: 0, showUnits: false },
     rightYAxis: spec.rightYAxis,
+    leftAnnotations: spec.leftAnnotations,
     view: spec.view,
     width,
     height: GRAPH_HEIGHT,

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
 import { IMonitoredHost } from '../alarms/monitored-host';
@@ -6,11 +6,12 @@ import { IMonitoredHost } from '../alarms/monitored-host';
 /**
  * An EC2 host running the CloudWatch agent (e.g. `TimescaleDataHost`):
  * CPU and status checks, CPU credits for burstable types only, memory, disk
- * per monitored mount path, and PostgreSQL connections when a metric is given.
- * Agent metrics follow the `IMonitoredHost` contract: memory by `[InstanceId]`,
- * disk by `[InstanceId, path]`.
+ * per monitored mount path, and PostgreSQL connections when a metric is given
+ * or the host publishes one (then at `period`), with `max_connections` as a
+ * line when the host knows it. Agent metrics follow the `IMonitoredHost`
+ * contract: memory by `[InstanceId]`, disk by `[InstanceId, path]`.
  */
-export function hostGraphs(host: IMonitoredHost, period: Duration, connections?: cloudwatch.IMetric): GraphSpec[] {
+export function hostGraphs(host: IMonitoredHost, period: Duration, givenConnections?: cloudwatch.IMetric): GraphSpec[] {
   const ec2 = (metricName: string, statistic: string, label: string) => new cloudwatch.Metric({
     namespace: 'AWS/EC2', metricName, dimensionsMap: { InstanceId: host.instanceId }, period, statistic, label,
   });
@@ -47,6 +48,15 @@ export function hostGraphs(host: IMonitoredHost, period: Duration, connections?:
       leftYAxis: PERCENT_AXIS,
     },
   );
-  if (connections) specs.push({ title: 'Host: PostgreSQL connections', left: [connections] });
+  const published = host.postgresConnectionsMetric;
+  const connections = givenConnections ?? (published instanceof cloudwatch.Metric ? published.with({ period }) : published);
+  if (connections) {
+    const max = host.postgresMaxConnections;
+    specs.push({
+      title: 'Host: PostgreSQL connections',
+      left: [connections],
+      leftAnnotations: max === undefined || Token.isUnresolved(max) ? undefined : [{ value: max, label: 'max_connections' }],
+    });
+  }
   return specs;
 }

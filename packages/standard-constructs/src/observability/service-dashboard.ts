@@ -39,13 +39,14 @@ export interface ServiceDashboardProps {
    */
   readonly services?: ecs.IBaseService[];
   /**
-   * An EC2 host running the CloudWatch agent, e.g. a `TimescaleDataHost`.
+   * An EC2 host running the CloudWatch agent, e.g. a `TimescaleDataHost`;
+   * its PostgreSQL connections are graphed when it publishes them (`postgresConnectionsMetric`).
    * @default - no host section
    */
   readonly dataHost?: IMonitoredHost;
   /**
-   * PostgreSQL connections on the host, if a metric is published.
-   * @default - no connections graph
+   * PostgreSQL connections on the host, graphed as given, instead of the host's own `postgresConnectionsMetric`.
+   * @default - the data host's own `postgresConnectionsMetric` at `hostPeriod` (a `TimescaleDataHost` publishes one); without one, no connections graph
    */
   readonly postgresConnectionsMetric?: cloudwatch.IMetric;
   /**

@@ -2,7 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { IMonitoredHost } from '../../src/alarms';
+import { DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src/data-host';
 
 /** What a small web service has: an ALB, a target group, a Fargate service and a data host. */
 export interface ServiceUnderWatch {
@@ -36,4 +38,18 @@ export function serviceUnderWatch(stack: Stack, instanceType = 't3.large', servi
     agentMetricsNamespace: 'CWAgent',
   };
   return { loadBalancer, targetGroup, service, host };
+}
+
+/** A real `TimescaleDataHost` in the watched service's VPC (`serviceUnderWatch` first), reachable from its service. */
+export function timescaleDataHost(stack: Stack, watched: ServiceUnderWatch, props: Partial<TimescaleDataHostProps> = {}): TimescaleDataHost {
+  const host = new TimescaleDataHost(stack, 'DataHost', {
+    vpc: watched.service.cluster.vpc,
+    encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
+    projectName: 'tracker',
+    environmentName: 'staging',
+    machineImage: new DebianBookwormImage({ release: 'debian-12-amd64-20250316-2053', amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' } }),
+    ...props,
+  });
+  host.allowFrom(watched.service);
+  return host;
 }

@@ -4,7 +4,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { NoAlarmActionStrategy, StandardAlarms, StandardAlarmsProps } from '../../src/alarms';
 import { nagFindings } from '../nag';
-import { serviceUnderWatch, ServiceUnderWatch } from './fixtures';
+import { serviceUnderWatch, ServiceUnderWatch, timescaleDataHost } from './fixtures';
+import { TimescaleDataHostProps } from '../../src/data-host';
 
 const RUNBOOK = 'https://runbooks.glimpse.technology/tracker';
 const TOPIC_ARN = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:eu-west-2:111111111111:glimpse-alarms-teams']] };
@@ -110,6 +111,67 @@ describe('StandardAlarms', () => {
     const metric = new cloudwatch.Metric({ namespace: 'CWAgent', metricName: 'postgresql_connections', dimensionsMap: { InstanceId: 'i-0123456789abcdef0' } });
     const props = alarmNamed(synth({ postgresConnectionsMetric: metric, thresholds: { postgresConnections: { threshold: 150 } } }).template, 'tracker-staging-data-host-postgres-connections');
     expect(props).toMatchObject({ MetricName: 'postgresql_connections', Threshold: 150, Period: 300 });
+  });
+
+  describe('PostgreSQL connections of a TimescaleDataHost, without passing a metric', () => {
+    function withDataHost(hostProps: Partial<TimescaleDataHostProps> = {}, props: Partial<StandardAlarmsProps> = {}) {
+      const stack = newStack();
+      const watched = serviceUnderWatch(stack);
+      const dataHost = timescaleDataHost(stack, watched, hostProps);
+      build(stack, { dataHost, ...props }, watched);
+      return Template.fromStack(stack);
+    }
+    const NAME = 'tracker-staging-data-host-postgres-connections';
+
+    test('the host\'s published metric, at the signal\'s five-minute period, threshold 80 % of max_connections', () => {
+      const props = alarmNamed(withDataHost({ maxConnections: 300 }), NAME);
+      expect(props).toMatchObject({
+        Namespace: 'CWAgent',
+        MetricName: 'postgresql_connections',
+        Dimensions: [{ Name: 'InstanceId', Value: { Ref: expect.stringMatching(/^DataHostInstance[0-9A-F]{8}$/) } }],
+        Statistic: 'Maximum',
+        Period: 300,
+        Threshold: 240,
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'breaching',
+        AlarmDescription: `PostgreSQL has more than 240 connections (max_connections 300). Runbook: ${RUNBOOK}`,
+      });
+    });
+
+    test('default max_connections 100: threshold 80; rounded down for other values', () => {
+      expect(alarmNamed(withDataHost(), NAME).Threshold).toBe(80);
+      expect(alarmNamed(withDataHost({ maxConnections: 33 }), NAME).Threshold).toBe(26);
+    });
+
+    test('in the agent namespace the host\'s role may put metrics in', () => {
+      expect(alarmNamed(withDataHost({ agentMetricsNamespace: 'Glimpse/DataHost' }), NAME).Namespace).toBe('Glimpse/DataHost');
+    });
+
+    test('threshold and period stay overridable', () => {
+      const props = alarmNamed(withDataHost({}, { thresholds: { postgresConnections: { threshold: 50, period: Duration.minutes(1) } } }), NAME);
+      expect(props).toMatchObject({ Threshold: 50, Period: 60, MetricName: 'postgresql_connections' });
+    });
+
+    test('an explicit postgresConnectionsMetric overrides the host\'s, still against its max_connections', () => {
+      const metric = new cloudwatch.Metric({ namespace: 'Custom', metricName: 'pgbouncer_clients', dimensionsMap: { InstanceId: 'i-0123456789abcdef0' } });
+      const props = alarmNamed(withDataHost({ maxConnections: 200 }, { postgresConnectionsMetric: metric }), NAME);
+      expect(props).toMatchObject({ Namespace: 'Custom', MetricName: 'pgbouncer_clients', Threshold: 160 });
+    });
+
+    test('switched off like any other alarm', () => {
+      const template = withDataHost({}, { thresholds: { postgresConnections: { enabled: false } } });
+      expect(template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: NAME } })).toEqual({});
+    });
+
+    test('any IMonitoredHost with a metric gets the alarm; without max_connections the threshold stays 80', () => {
+      const stack = newStack();
+      const watched = serviceUnderWatch(stack);
+      const metric = new cloudwatch.Metric({ namespace: 'CWAgent', metricName: 'postgresql_connections', dimensionsMap: { InstanceId: 'i-0123456789abcdef0' } });
+      build(stack, { dataHost: { ...watched.host, postgresConnectionsMetric: metric } }, watched);
+      expect(alarmNamed(Template.fromStack(stack), NAME)).toMatchObject({ MetricName: 'postgresql_connections', Threshold: 80, Period: 300 });
+    });
   });
 
   test('thresholds are overridable, and alarms can be switched off', () => {

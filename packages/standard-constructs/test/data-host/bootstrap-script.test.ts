@@ -2,8 +2,9 @@
  * Runs the data host's bootstrap script for real, in its test mode, against
  * Debian's PostgreSQL 15 + PostGIS and redis-server (installed by `.ci/run`),
  * with the AWS CLI replaced by a fake. Needs root, like the script itself.
+ * Then runs the connections publisher it writes against the same cluster.
  */
-import { execFileSync, spawnSync, SpawnSyncReturns } from 'child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync, SpawnSyncReturns } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -15,7 +16,10 @@ const PG_PORT = 54000 + (process.pid % 1000);
 const VALKEY_PORT = 63000 + (process.pid % 1000);
 const CLUSTER = `dhtest${process.pid}`;
 const PASSWORDS = { superuser: 'Super0user0password0', app: 'App0password0for0tracker', valkey: 'Valkey0password0abc' };
-const REQUIRED = ['pg_createcluster', 'pg_ctlcluster', 'psql', 'redis-server', 'redis-cli', 'runuser'];
+const INSTANCE_ID = 'i-0123456789abcdef0';
+const REQUIRED = ['pg_createcluster', 'pg_ctlcluster', 'psql', 'redis-server', 'redis-cli', 'runuser', 'shellcheck'];
+/** What a held connection runs: long enough to outlast the test, ended by pg_terminate_backend. */
+const HOLD_QUERY = 'SELECT pg_sleep(300)';
 
 jest.setTimeout(300_000);
 
@@ -24,8 +28,11 @@ interface Run { readonly result: SpawnSyncReturns<string>; readonly seconds: num
 let root: string;
 let fakeDir: string;
 let configFile: string;
+let publisher: string;
 const runs: Run[] = [];
 const startedBeforeSecondRun = { postgres: '', valkey: '' };
+const publisherBeforeSecondRun = { content: '', mtimeMs: 0, ino: 0 };
+const holders: ChildProcess[] = [];
 
 function commandExists(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
@@ -60,6 +67,48 @@ function appLogin(password?: string): SpawnSyncReturns<string> {
   if (password !== undefined) env.PGPASSWORD = password;
   return spawnSync('psql', ['-X', '-At', '-w', '-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'tracker', '-d', 'tracker',
     '-c', 'SELECT current_user'], { encoding: 'utf8', env });
+}
+
+/** Runs the publisher the bootstrap wrote, as root like its systemd service, with the fake AWS CLI. */
+function publish(env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
+  return spawnSync(publisher, [], {
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${path.join(fakeDir, 'bin')}:${process.env.PATH}`, FAKE_AWS_DIR: fakeDir, ...env },
+  });
+}
+
+/** The `cloudwatch put-metric-data` calls the fake AWS CLI recorded, oldest first. */
+function metricCalls(): Array<Record<string, string>> {
+  const file = path.join(fakeDir, 'metrics');
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** Client connections as pg_stat_activity shows them, not counting the one asking. */
+function clientConnections(): number {
+  return Number(sql('postgres', 'SELECT count(*) FROM pg_stat_activity WHERE backend_type = \'client backend\' AND pid <> pg_backend_pid()'));
+}
+
+/** Opens a connection that stays open (busy in pg_sleep): over the socket as postgres, or over TCP as the application. */
+function holdConnection(over: 'socket' | 'tcp'): void {
+  const child = over === 'socket'
+    ? spawn('runuser', ['-u', 'postgres', '--', 'psql', '-X', '-q', '-p', String(PG_PORT), '-d', 'postgres', '-c', HOLD_QUERY], { stdio: 'ignore' })
+    : spawn('psql', ['-X', '-q', '-w', '-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'tracker', '-d', 'tracker', '-c', HOLD_QUERY], {
+      stdio: 'ignore', env: { ...process.env, PGPASSWORD: PASSWORDS.app, PGPASSFILE: '/dev/null' },
+    });
+  holders.push(child);
+}
+
+function heldConnections(): number {
+  return Number(sql('postgres', `SELECT count(*) FROM pg_stat_activity WHERE query = '${HOLD_QUERY}' AND state = 'active'`));
+}
+
+async function waitFor(what: string, condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 function valkey(...args: string[]): string {
@@ -119,11 +168,15 @@ beforeAll(() => {
     'REGION=eu-west-2',
     'SIGNAL_STACK=TestStack',
     'SIGNAL_RESOURCE=HostBootstrapped',
-    'INSTANCE_ID=i-0123456789abcdef0',
+    `INSTANCE_ID=${INSTANCE_ID}`,
+    `PG_METRICS_SCRIPT=${path.join(root, 'sbin', 'data-host-pg-metrics')}`,
     '',
   ].join('\n'));
+  publisher = path.join(root, 'sbin', 'data-host-pg-metrics');
 
   runs.push(bootstrap());
+  const written = fs.statSync(publisher);
+  Object.assign(publisherBeforeSecondRun, { content: fs.readFileSync(publisher, 'utf8'), mtimeMs: written.mtimeMs, ino: written.ino });
   // Data written between the runs must survive the second run.
   sql('tracker', 'CREATE TABLE readings (id int PRIMARY KEY, value text); INSERT INTO readings VALUES (1, \'a\'), (2, \'b\'), (3, \'c\')');
   valkey('-a', PASSWORDS.valkey, 'SET', 'persisted', 'yes');
@@ -135,6 +188,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  for (const holder of holders) if (holder.exitCode === null && holder.signalCode === null) holder.kill();
   spawnSync('pg_dropcluster', ['--stop', PG_VERSION, CLUSTER]);
   const pidFile = root ? path.join(root, 'valkey', 'valkey.pid') : '';
   if (pidFile && fs.existsSync(pidFile)) {
@@ -214,5 +268,68 @@ describe('bootstrap.sh (test mode, PostgreSQL 15)', () => {
     expect(sql('postgres', 'SELECT pg_postmaster_start_time()')).toBe(startedBeforeSecondRun.postgres);
     expect(valkeyRunId()).toBe(startedBeforeSecondRun.valkey);
     expect(startedBeforeSecondRun.valkey).not.toBe('');
+  });
+
+  test('writes the connections publisher once: a second run leaves it untouched', () => {
+    expect(runs[0].result.stderr).toContain(`wrote ${publisher}`);
+    const after = fs.statSync(publisher);
+    expect(fs.readFileSync(publisher, 'utf8')).toBe(publisherBeforeSecondRun.content);
+    expect({ mtimeMs: after.mtimeMs, ino: after.ino }).toEqual({ mtimeMs: publisherBeforeSecondRun.mtimeMs, ino: publisherBeforeSecondRun.ino });
+    expect((after.mode % 0o1000).toString(8)).toBe('750');
+    expect(after.uid).toBe(0);
+  });
+
+  test('the publisher is shellcheck-clean, with its settings baked in', () => {
+    const result = spawnSync('shellcheck', ['--shell=bash', publisher], { encoding: 'utf8' });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+    expect(publisherBeforeSecondRun.content).toContain(`readonly PG_PORT=${PG_PORT} REGION=eu-west-2 NAMESPACE=CWAgent INSTANCE_ID=${INSTANCE_ID}\n`);
+  });
+
+  test('publishes the client connection count pg_stat_activity shows: two held, then none', async () => {
+    const before = metricCalls().length;
+    holdConnection('socket');
+    holdConnection('tcp');
+    await waitFor('two held connections', () => heldConnections() === 2);
+
+    const countedBefore = clientConnections();
+    const held = publish();
+    const countedAfter = clientConnections();
+    expect(held.stderr).toBe('');
+    expect(held.status).toBe(0);
+    // Nothing else is connected: exactly the two held connections, not the publisher's own.
+    expect([countedBefore, countedAfter]).toEqual([2, 2]);
+
+    sql('postgres', `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = '${HOLD_QUERY}'`);
+    await waitFor('the held connections to close', () => clientConnections() === 0);
+    const idle = publish();
+    expect(idle.status).toBe(0);
+
+    expect(metricCalls().slice(before)).toEqual([2, 0].map((value) => ({
+      region: 'eu-west-2',
+      namespace: 'CWAgent',
+      metricName: 'postgresql_connections',
+      dimensions: `InstanceId=${INSTANCE_ID}`,
+      unit: 'Count',
+      value: String(value),
+    })));
+  });
+
+  test('a failed publish or count logs one line and exits 0 (the timer keeps going; missing data alarms)', () => {
+    const before = metricCalls().length;
+    const refused = publish({ FAKE_AWS_FAIL_METRICS: '1' });
+    expect(refused.status).toBe(0);
+    expect(refused.stderr).toMatch(/data-host-pg-metrics: publishing 0 connections failed/);
+
+    // PostgreSQL down: nothing to count, nothing published.
+    execFileSync('pg_ctlcluster', [PG_VERSION, CLUSTER, 'stop']);
+    try {
+      const down = publish();
+      expect(down.status).toBe(0);
+      expect(down.stderr).toMatch(/data-host-pg-metrics: cannot count PostgreSQL connections on port \d+; nothing published/);
+    } finally {
+      execFileSync('pg_ctlcluster', [PG_VERSION, CLUSTER, 'start']);
+    }
+    expect(metricCalls()).toHaveLength(before);
   });
 });

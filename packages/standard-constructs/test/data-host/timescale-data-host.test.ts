@@ -1,5 +1,6 @@
 import { App, Duration, RemovalPolicy, Size, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src';
@@ -276,6 +277,48 @@ describe('TimescaleDataHost', () => {
     expect(endpoints.postgresPassword).toBe(host.applicationSecret);
     expect(endpoints.redisPassword).toBe(host.valkeySecret);
     expect(endpoints.redisHost).toBe(endpoints.postgresHost);
+  });
+
+  describe('PostgreSQL connections metric (published by the bootstrap\'s timer)', () => {
+    /** The alarm a metric makes, as CloudFormation sees it. */
+    function alarmOn(metric: (h: TimescaleDataHost) => cloudwatch.IMetric, props: Partial<TimescaleDataHostProps> = {}): Record<string, unknown> {
+      const built = build(props);
+      new cloudwatch.Alarm(built.stack, 'ConnectionsAlarm', { metric: metric(built.host), threshold: 1, evaluationPeriods: 1 });
+      const alarms = Object.values(built.template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'postgresql_connections' } }));
+      expect(alarms).toHaveLength(1);
+      return alarms[0].Properties;
+    }
+
+    test('metricConnections: postgresql_connections by InstanceId in the agent namespace, maximum over a minute', () => {
+      expect(alarmOn((h) => h.metricConnections())).toMatchObject({
+        Namespace: 'CWAgent',
+        MetricName: 'postgresql_connections',
+        Dimensions: [{ Name: 'InstanceId', Value: { Ref: expect.stringMatching(/^DataHostInstance[0-9A-F]{8}$/) } }],
+        Statistic: 'Maximum',
+        Period: 60,
+      });
+    });
+
+    test('options override the defaults; the namespace follows agentMetricsNamespace, which the role may put into', () => {
+      expect(alarmOn((h) => h.metricConnections({ period: Duration.minutes(5), statistic: 'Average' }))).toMatchObject({ Period: 300, Statistic: 'Average' });
+      const built = build({ agentMetricsNamespace: 'Glimpse/DataHost' });
+      new cloudwatch.Alarm(built.stack, 'ConnectionsAlarm', { metric: built.host.metricConnections(), threshold: 1, evaluationPeriods: 1 });
+      built.template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'Glimpse/DataHost', MetricName: 'postgresql_connections' });
+      expect(hostStatements(built.template)).toEqual(expect.arrayContaining([expect.objectContaining({
+        Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'Glimpse/DataHost' } },
+      })]));
+    });
+
+    test('IMonitoredHost: postgresConnectionsMetric is that metric, postgresMaxConnections the max_connections', () => {
+      expect(alarmOn((h) => h.postgresConnectionsMetric!)).toMatchObject({ Namespace: 'CWAgent', Statistic: 'Maximum', Period: 60 });
+      expect([host.maxConnections, host.postgresMaxConnections]).toEqual([100, 100]);
+      const other = build({ maxConnections: 300 }).host;
+      expect([other.maxConnections, other.postgresMaxConnections]).toEqual([300, 300]);
+    });
+
+    test('the host creates no connections alarm itself (StandardAlarms does)', () => {
+      expect(template.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'postgresql_connections' } })).toEqual({});
+    });
   });
 
   test('application role and database, PostgreSQL version, connections and client ranges are props', () => {

@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Environment, Widget, dashboardWidgets, environment, importedEnvironment, titled } from './fixtures';
 import { ServiceDashboard, ServiceDashboardProps } from '../../src/observability';
+import { serviceUnderWatch, timescaleDataHost } from '../alarms/fixtures';
 import { nagFindings } from '../nag';
 
 type Props = Partial<ServiceDashboardProps>;
@@ -134,6 +135,32 @@ describe('ServiceDashboard', () => {
       postgresConnectionsMetric: new cloudwatch.Metric({ namespace: 'CWAgent', metricName: 'postgresql_connections', dimensionsMap: { InstanceId: e.host.instanceId } }),
     }));
     expect(metricNames(only(w, /^Host: PostgreSQL connections$/))).toEqual(['CWAgent/postgresql_connections']);
+  });
+
+  describe('PostgreSQL connections of a TimescaleDataHost, without passing a metric', () => {
+    function withDataHost(props: Props = {}) {
+      const stack = new Stack(new App(), 'S', { env: { account: '111111111111', region: 'eu-west-2' } });
+      const watched = serviceUnderWatch(stack);
+      const dataHost = timescaleDataHost(stack, watched, { maxConnections: 250 });
+      new ServiceDashboard(stack, 'Dashboard', { projectName: 'tracker-restapi', environmentName: 'staging', dataHost, ...props });
+      return dashboardWidgets(Template.fromStack(stack));
+    }
+
+    test('the host\'s postgresql_connections by InstanceId, at the host period, with max_connections as a line', () => {
+      const graph = only(withDataHost(), /^Host: PostgreSQL connections$/);
+      expect(graph.properties.metrics).toEqual([[
+        'CWAgent', 'postgresql_connections', 'InstanceId', expect.stringMatching(/^\$\{DataHostInstance[0-9A-F]{8}\}$/), { stat: 'Maximum' },
+      ]]);
+      expect(graph.properties.annotations).toEqual({ horizontal: [{ value: 250, label: 'max_connections', yAxis: 'left' }] });
+      const oneMinute = only(withDataHost({ hostPeriod: Duration.minutes(1) }), /^Host: PostgreSQL connections$/);
+      expect(oneMinute.properties.metrics![0][4]).toEqual({ stat: 'Maximum', period: 60 });
+    });
+
+    test('an explicit postgresConnectionsMetric overrides the host\'s', () => {
+      const graph = only(withDataHost({ postgresConnectionsMetric: new cloudwatch.Metric({ namespace: 'Custom', metricName: 'pgbouncer_clients' }) }),
+        /^Host: PostgreSQL connections$/);
+      expect(metricNames(graph)).toEqual(['Custom/pgbouncer_clients']);
+    });
   });
 
   test('forwarder: invocations against errors and throttles, duration, dead-letter queue depth', () => {
