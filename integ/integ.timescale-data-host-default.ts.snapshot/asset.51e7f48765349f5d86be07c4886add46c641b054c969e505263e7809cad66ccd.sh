@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bootstrap of a TimescaleDataHost (Debian 12): PostgreSQL + TimescaleDB +
 # PostGIS on the data volume, Valkey (or redis-server), the SSM and CloudWatch
-# agents, then a CloudFormation signal.
+# agents, a PostgreSQL connections publisher, then a CloudFormation signal.
 #
 # Idempotent: every step checks before it acts, so running it again (SSM Run
 # Command) changes nothing and loses nothing. It never formats a volume that
@@ -10,8 +10,9 @@
 #
 # Usage: bootstrap.sh CONFIG_FILE   (KEY=VALUE lines, see load_config)
 # DATA_HOST_TEST_MODE=1 skips repositories, package and agent installs, the
-# data volume and systemd, and the TimescaleDB step when its package is absent,
-# so that the script can be tested against Debian's own PostgreSQL packages.
+# data volume and systemd (the connections publisher is written, its timer is
+# not installed), and the TimescaleDB step when its package is absent, so that
+# the script can be tested against Debian's own PostgreSQL packages.
 set -euo pipefail
 umask 027
 
@@ -47,6 +48,7 @@ REGION=
 SIGNAL_STACK=
 SIGNAL_RESOURCE=
 INSTANCE_ID=
+PG_METRICS_SCRIPT=/usr/local/sbin/data-host-pg-metrics
 
 load_config() {
   local file=$1 key value
@@ -57,7 +59,7 @@ load_config() {
       PG_VERSION | PG_CLUSTER | PG_PORT | PG_DATA_ROOT | PG_MAX_CONNECTIONS | PG_LISTEN_ADDRESSES | PG_CLIENT_CIDRS | \
         APP_USER | APP_DATABASE | SUPERUSER_SECRET_ID | APP_SECRET_ID | VALKEY_SECRET_ID | VALKEY_PORT | VALKEY_BIND | \
         VALKEY_DATA_DIR | CONFIG_DIR | DATA_VOLUME_ID | DATA_DEVICE_NAME | MEMORY_MB | METRICS_NAMESPACE | \
-        LOG_GROUP_NAME | REGION | SIGNAL_STACK | SIGNAL_RESOURCE | INSTANCE_ID | BOOTSTRAP_SCRIPT_URL)
+        LOG_GROUP_NAME | REGION | SIGNAL_STACK | SIGNAL_RESOURCE | INSTANCE_ID | PG_METRICS_SCRIPT | BOOTSTRAP_SCRIPT_URL)
         printf -v "$key" '%s' "$value" ;;
       *) die "unknown config key '$key' in $file" ;;
     esac
@@ -374,6 +376,92 @@ EOF
   done
 }
 
+# ------------------------------------------------------ connections metric ---
+readonly PG_METRICS_UNIT=data-host-pg-metrics
+
+# A script, run every minute by a systemd timer, that publishes the number of
+# client connections (other than its own) as `postgresql_connections` by
+# [InstanceId] in METRICS_NAMESPACE: the metric TimescaleDataHost.metricConnections()
+# describes, and the one the instance role may put (namespace condition).
+# Its settings are baked in when it is written (printf %q): it reads no config.
+write_pg_metrics_script() {
+  [[ -n $REGION && -n $INSTANCE_ID ]] || die 'REGION and INSTANCE_ID are needed for the connections metric'
+  {
+    printf '#!/usr/bin/env bash\n%s\n' "$MANAGED"
+    cat <<'EOF'
+# Publishes PostgreSQL's client connections to CloudWatch; run every minute by
+# data-host-pg-metrics.timer.
+#
+# A failed count or publish logs one line to the journal and exits 0: the
+# unit does not turn failed every minute, the timer keeps its schedule, and
+# what alerts is the missing datapoint (StandardAlarms treats missing
+# connection data as breaching).
+set -uo pipefail
+# Worst case 2 attempts of 5 + 15 s: done well within the unit's 55 s.
+export AWS_MAX_ATTEMPTS=2
+EOF
+    printf 'readonly PG_PORT=%q REGION=%q NAMESPACE=%q INSTANCE_ID=%q\n' "$PG_PORT" "$REGION" "$METRICS_NAMESPACE" "$INSTANCE_ID"
+    cat <<'EOF'
+
+count_connections() {
+  local query="SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()"
+  local command=(psql -X -At -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres -c "$query")
+  # Run as root (the timer's service): peer authentication as postgres.
+  if [[ $(id -u) -eq 0 ]]; then command=(runuser -u postgres -- "${command[@]}"); fi
+  PGCONNECT_TIMEOUT=5 "${command[@]}"
+}
+
+if ! count=$(count_connections) || [[ ! $count =~ ^[0-9]+$ ]]; then
+  echo "data-host-pg-metrics: cannot count PostgreSQL connections on port $PG_PORT; nothing published" >&2
+  exit 0
+fi
+if ! aws cloudwatch put-metric-data --region "$REGION" --cli-connect-timeout 5 --cli-read-timeout 15 \
+  --namespace "$NAMESPACE" --metric-name postgresql_connections --dimensions "InstanceId=$INSTANCE_ID" \
+  --unit Count --value "$count"; then
+  echo "data-host-pg-metrics: publishing $count connections failed; next try in a minute" >&2
+fi
+exit 0
+EOF
+  } | write_if_changed "$PG_METRICS_SCRIPT" 0750 root:root
+}
+
+# The timer: at the start of every minute; a run still going is not started
+# again (oneshot), and one that overruns its 55 s is stopped, not stacked.
+install_pg_metrics_timer() {
+  local changed=0
+  write_if_changed "/etc/systemd/system/$PG_METRICS_UNIT.service" 0644 root:root <<EOF && changed=1
+$MANAGED
+[Unit]
+Description=Publish PostgreSQL connections to CloudWatch (TimescaleDataHost)
+After=network-online.target postgresql.service
+Wants=network-online.target
+
+[Service]
+Type=oneshot
+ExecStart=$PG_METRICS_SCRIPT
+TimeoutStartSec=55
+EOF
+  write_if_changed "/etc/systemd/system/$PG_METRICS_UNIT.timer" 0644 root:root <<EOF && changed=1
+$MANAGED
+[Unit]
+Description=Publish PostgreSQL connections to CloudWatch every minute
+
+[Timer]
+OnCalendar=minutely
+AccuracySec=5s
+
+[Install]
+WantedBy=timers.target
+EOF
+  if ((changed)); then systemctl daemon-reload; fi
+  systemctl enable -q --now "$PG_METRICS_UNIT.timer"
+}
+
+configure_pg_metrics() {
+  write_pg_metrics_script || true
+  if has_systemd; then install_pg_metrics_timer; fi
+}
+
 # ------------------------------------------------------------------ Valkey ---
 valkey_server() { if command -v valkey-server >/dev/null; then echo valkey; else echo redis; fi; }
 
@@ -447,6 +535,7 @@ main() {
   configure_database "$super_password" "$app_password"
   configure_valkey "$valkey_password"
   [[ $TEST_MODE == 1 ]] || configure_cloudwatch_agent
+  configure_pg_metrics
 
   log 'bootstrap complete'
   signal SUCCESS
