@@ -9,6 +9,8 @@ import { acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
  * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
  * pg_isready, the application database has its extensions and Valkey refuses
  * a client without the password. Proves the bootstrap ran to its signal.
+ * Then CloudWatch lists the host's `postgresql_connections` metric: the
+ * publisher's timer runs and the instance role may put that metric.
  * The throwaway stack boots Debian's current bookworm image (Debian's public
  * SSM parameter); real stacks pin theirs with DebianBookwormImage.
  */
@@ -53,4 +55,14 @@ const invocation = integ.assertions.awsApiCall('SSM', 'getCommandInvocation', {
   StandardOutputContent: Match.stringLikeRegexp('accepting connections[\\s\\S]*pg_stat_statements,plpgsql,postgis,postgis_topology,timescaledb[\\s\\S]*NOAUTH'),
 })).waitForAssertions({ totalTimeout: Duration.minutes(5), interval: Duration.seconds(15) });
 
-command.next(invocation);
+// The publisher's timer puts a datapoint every minute; ListMetrics shows it within minutes.
+const connections = host.metricConnections();
+const published = integ.assertions.awsApiCall('CloudWatch', 'listMetrics', {
+  Namespace: connections.namespace,
+  MetricName: connections.metricName,
+  Dimensions: [{ Name: 'InstanceId', Value: host.instanceId }],
+}).expect(ExpectedResult.objectLike({
+  Metrics: Match.arrayWith([Match.objectLike({ MetricName: connections.metricName })]),
+})).waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(30) });
+
+command.next(invocation).next(published);
