@@ -32,12 +32,15 @@ export function addIntegTasks(root: typescript.TypeScriptProject, compileLibrary
     description: 'Compile the library, then verify integ snapshots offline; fails on any drift',
     steps: [{ spawn: compileLibrary }, { spawn: verify.name }],
   });
+  // integ-runner diffs only the stacks under test, not the assertion stack, so a
+  // changed assertion never "fails": --force rewrites every snapshot (or the files
+  // given: `npm run integ:update -- integ/integ.<name>.ts`).
   root.addTask('integ:update', {
-    description: 'Re-synthesize integ snapshots offline (commit the result)',
+    description: 'Re-synthesize integ snapshots offline, assertions included (commit the result)',
     steps: [
       { spawn: compileLibrary },
       { spawn: typecheck.name },
-      { exec: `${RUNNER} --update-on-failed --dry-run` },
+      { exec: `${RUNNER} --update-on-failed --dry-run --force`, receiveArgs: true },
     ],
   });
   root.addTask('integ:deploy', {
