@@ -8,6 +8,7 @@ import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-str
 import { resolveThreshold } from './alarm-threshold';
 import { componentName, slug } from './component-name';
 import { importForwarderTopic } from './forwarder-topic';
+import { publishedConnections } from './host-connections';
 import { IMonitoredHost } from './monitored-host';
 import { Signal, SIGNALS, StandardAlarmThresholds } from './signals';
 import { qualifiedName } from '../internal/names';
@@ -224,10 +225,9 @@ export class StandardAlarms extends Construct {
       this.alarm('hostDiskUsed', component, agent('disk_used_percent', { path }), false, path === '/' ? 'root' : slug(path));
     }
     this.alarm('hostMemoryUsed', component, agent('mem_used_percent', {}));
-    const published = host.postgresConnectionsMetric;
     const connections = givenConnections
       ? () => givenConnections
-      : published && ((period: Duration) => published instanceof cloudwatch.Metric ? published.with({ period }) : published);
+      : host.postgresConnectionsMetric && ((period: Duration) => publishedConnections(host, period)!);
     if (connections) this.alarm('postgresConnections', component, connections, false, undefined, connectionDefaults(host.postgresMaxConnections));
   }
 

@@ -1,6 +1,7 @@
 import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
+import { publishedConnections } from '../alarms/host-connections';
 import { IMonitoredHost } from '../alarms/monitored-host';
 
 /**
@@ -48,8 +49,7 @@ export function hostGraphs(host: IMonitoredHost, period: Duration, givenConnecti
       leftYAxis: PERCENT_AXIS,
     },
   );
-  const published = host.postgresConnectionsMetric;
-  const connections = givenConnections ?? (published instanceof cloudwatch.Metric ? published.with({ period }) : published);
+  const connections = givenConnections ?? publishedConnections(host, period);
   if (connections) {
     const max = host.postgresMaxConnections;
     specs.push({
