@@ -5,6 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { IMonitoredHost } from '../../src/alarms';
 import { DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src/data-host';
+import { importedVpc } from '../imported-vpc';
 
 /** What a small web service has: an ALB, a target group, a Fargate service and a data host. */
 export interface ServiceUnderWatch {
@@ -15,13 +16,7 @@ export interface ServiceUnderWatch {
 }
 
 export function serviceUnderWatch(stack: Stack, instanceType = 't3.large', serviceName = 'tracker-api'): ServiceUnderWatch {
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
-    vpcCidrBlock: '10.40.0.0/24',
-  });
+  const vpc = importedVpc(stack);
   const loadBalancer = new elbv2.ApplicationLoadBalancer(stack, 'Alb', { vpc, internetFacing: true });
   const targetGroup = new elbv2.ApplicationTargetGroup(stack, 'ApiTargets', {
     vpc, port: 8080, protocol: elbv2.ApplicationProtocol.HTTP, targetType: elbv2.TargetType.IP,

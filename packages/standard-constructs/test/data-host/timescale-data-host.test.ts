@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src';
+import { importedVpc } from '../imported-vpc';
 import { nagFindings } from '../nag';
 
 const AMI = 'ami-0123456789abcdef0';
@@ -11,12 +12,7 @@ const AMI = 'ami-0123456789abcdef0';
 interface Built { readonly stack: Stack; readonly host: TimescaleDataHost; readonly client: ec2.SecurityGroup; readonly template: Template }
 
 function setup(stack: Stack, props: Partial<TimescaleDataHostProps> = {}, allow = true): { host: TimescaleDataHost; client: ec2.SecurityGroup } {
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    vpcCidrBlock: '10.40.0.0/24',
-  });
+  const vpc = importedVpc(stack);
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const host = new TimescaleDataHost(stack, 'DataHost', {
     vpc,

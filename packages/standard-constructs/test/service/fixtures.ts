@@ -8,6 +8,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { DataStoreEndpoints, EfsMount, ServiceImage, StandardCluster, TrackerFargateServiceProps } from '../../src/service';
+import { importedVpc } from '../imported-vpc';
 
 export const GIT_SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
 export const DIGEST = 'sha256:' + 'a'.repeat(64);
@@ -24,13 +25,7 @@ export interface Platform {
 }
 
 export function platform(stack: Stack): Platform {
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
-    vpcCidrBlock: '10.40.0.0/24',
-  });
+  const vpc = importedVpc(stack);
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const cluster = new StandardCluster(stack, 'Cluster', {
     vpc, encryptionKey: key, projectName: 'tracker-restapi', environmentName: 'staging',

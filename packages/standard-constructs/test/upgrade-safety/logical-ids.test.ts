@@ -9,6 +9,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as src from '../../src';
+import { importedVpc } from '../imported-vpc';
 
 /**
  * Upgrade safety: a consumer who moves to a new library version keeps their
@@ -44,15 +45,10 @@ function stack(): Stack {
   return new Stack(new App(), 'Consumer', { env: ENV });
 }
 
-function importedVpc(s: Stack): ec2.IVpc {
+/** The stack's imported VPC, created on first use. */
+function vpcOf(s: Stack): ec2.IVpc {
   const existing = s.node.tryFindChild('Vpc') as ec2.IVpc | undefined;
-  return existing ?? ec2.Vpc.fromVpcAttributes(s, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
-    vpcCidrBlock: '10.40.0.0/24',
-  });
+  return existing ?? importedVpc(s);
 }
 
 /** Imported (not created) so that only the construct's own stateful resources are recorded. */
@@ -74,15 +70,15 @@ const CASES: Record<string, (s: Stack) => void> = {
   TimescaleDataHost: (s) => {
     const host = new lib.TimescaleDataHost(s, 'DataHost', {
       ...NAMES,
-      vpc: importedVpc(s),
+      vpc: vpcOf(s),
       encryptionKey: importedKey(s),
       machineImage: new lib.DebianBookwormImage({ release: 'debian-12-amd64-20250316-2053', amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' } }),
     });
     host.connections.allowDefaultPortFrom(ec2.Peer.ipv4('10.40.0.0/24'));
   },
-  StandardCluster: (s) => new lib.StandardCluster(s, 'Cluster', { ...NAMES, vpc: importedVpc(s), encryptionKey: importedKey(s) }),
+  StandardCluster: (s) => new lib.StandardCluster(s, 'Cluster', { ...NAMES, vpc: vpcOf(s), encryptionKey: importedKey(s) }),
   TrackerFargateService: (s) => {
-    const vpc = importedVpc(s);
+    const vpc = vpcOf(s);
     const cluster = new lib.StandardCluster(s, 'Cluster', { ...NAMES, vpc, encryptionKey: importedKey(s) }).cluster;
     const repo = ecr.Repository.fromRepositoryArn(s, 'Repo', 'arn:aws:ecr:eu-west-2:636728427214:repository/tracker/api');
     const secret = (id: string) => secretsmanager.Secret.fromSecretCompleteArn(s, id, `arn:aws:secretsmanager:eu-west-2:222222222222:secret:${id}-AbCdEf`);
@@ -111,7 +107,7 @@ const CASES: Record<string, (s: Stack) => void> = {
   StandardWebAcl: (s) => new lib.StandardWebAcl(s, 'Waf', { ...NAMES, encryptionKey: importedKey(s) }),
   PublicLoadBalancer: (s) => new lib.PublicLoadBalancer(s, 'Alb', {
     ...NAMES,
-    vpc: importedVpc(s),
+    vpc: vpcOf(s),
     certificate: acm.Certificate.fromCertificateArn(s, 'Cert', 'arn:aws:acm:eu-west-2:222222222222:certificate/11111111-2222-3333-4444-555555555555'),
     defaultAction: elbv2.ListenerAction.fixedResponse(404),
   }),

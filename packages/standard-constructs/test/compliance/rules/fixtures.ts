@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
-import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { importedVpc } from '../../imported-vpc';
 
 export const SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -9,12 +9,7 @@ export const REGISTRY = '636728427214.dkr.ecr.eu-west-2.amazonaws.com/tracker/ap
 
 /** A cluster in an imported two-AZ VPC (no lookups, no VPC resources to check). */
 export function cluster(stack: Stack): ecs.Cluster {
-  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', {
-    vpcId: 'vpc-12345678',
-    availabilityZones: ['eu-west-2a', 'eu-west-2b'],
-    privateSubnetIds: ['subnet-11111111', 'subnet-22222222'],
-    publicSubnetIds: ['subnet-33333333', 'subnet-44444444'],
-  });
+  const vpc = importedVpc(stack);
   return new ecs.Cluster(stack, 'Cluster', { vpc });
 }
 
