@@ -1,4 +1,4 @@
-import { Duration, Stack, Token } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -8,7 +8,7 @@ import { IAlarmActionStrategy, SnsAlarmActionStrategy } from './alarm-action-str
 import { resolveThreshold } from './alarm-threshold';
 import { componentName, slug } from './component-name';
 import { importForwarderTopic } from './forwarder-topic';
-import { publishedConnections } from './host-connections';
+import { knownMaxConnections, publishedConnections } from './host-connections';
 import { IMonitoredHost } from './monitored-host';
 import { Signal, SIGNALS, StandardAlarmThresholds } from './signals';
 import { qualifiedName } from '../internal/names';
@@ -228,7 +228,7 @@ export class StandardAlarms extends Construct {
     const connections = givenConnections
       ? () => givenConnections
       : host.postgresConnectionsMetric && ((period: Duration) => publishedConnections(host, period)!);
-    if (connections) this.alarm('postgresConnections', component, connections, false, undefined, connectionDefaults(host.postgresMaxConnections));
+    if (connections) this.alarm('postgresConnections', component, connections, false, undefined, connectionDefaults(knownMaxConnections(host)));
   }
 
   /**
@@ -276,7 +276,7 @@ const CONNECTIONS_SHARE = 0.8;
 /** The connections signal, its threshold 80 % of `max_connections` (rounded down) when the host says what that is. */
 function connectionDefaults(maxConnections: number | undefined): Signal {
   const signal = SIGNALS.postgresConnections;
-  if (maxConnections === undefined || Token.isUnresolved(maxConnections)) return signal;
+  if (maxConnections === undefined) return signal;
   return {
     ...signal,
     threshold: Math.floor(maxConnections * CONNECTIONS_SHARE),

@@ -1,7 +1,7 @@
-import { Duration, Token } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
-import { publishedConnections } from '../alarms/host-connections';
+import { knownMaxConnections, publishedConnections } from '../alarms/host-connections';
 import { IMonitoredHost } from '../alarms/monitored-host';
 
 /**
@@ -51,11 +51,11 @@ export function hostGraphs(host: IMonitoredHost, period: Duration, givenConnecti
   );
   const connections = givenConnections ?? publishedConnections(host, period);
   if (connections) {
-    const max = host.postgresMaxConnections;
+    const max = knownMaxConnections(host);
     specs.push({
       title: 'Host: PostgreSQL connections',
       left: [connections],
-      leftAnnotations: max === undefined || Token.isUnresolved(max) ? undefined : [{ value: max, label: 'max_connections' }],
+      leftAnnotations: max === undefined ? undefined : [{ value: max, label: 'max_connections' }],
     });
   }
   return specs;
