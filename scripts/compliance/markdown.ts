@@ -8,10 +8,16 @@ export interface ReportSection {
 
 const escape = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-/** Checks that passed, for all packs or one; '—' when no pack wrote a summary. */
+const summariesOf = (c: AssemblyCompliance, pack?: string) => c.packSummaries.filter((s) => pack === undefined || s.pack === pack);
+
+/** Checks that passed, in all packs or one. */
+function passedChecks(c: AssemblyCompliance, pack?: string): number {
+  return summariesOf(c, pack).reduce((n, s) => n + s.passed, 0);
+}
+
+/** The passed checks as a cell; '—' when no pack wrote a summary. */
 function fixedByDefault(c: AssemblyCompliance, pack?: string): string {
-  const summaries = c.packSummaries.filter((s) => pack === undefined || s.pack === pack);
-  return summaries.length > 0 ? String(summaries.reduce((n, s) => n + s.passed, 0)) : '—';
+  return summariesOf(c, pack).length > 0 ? String(passedChecks(c, pack)) : '—';
 }
 
 function packRows(c: AssemblyCompliance): string[] {
@@ -43,7 +49,6 @@ function section({ title, compliance: c }: ReportSection): string[] {
 /** The whole report: a summary table, then one section per assembly. Deterministic (no dates). */
 export function renderReport(sections: ReportSection[]): string {
   const total = (f: (c: AssemblyCompliance) => number) => sections.reduce((n, s) => n + f(s.compliance), 0);
-  const passed = (c: AssemblyCompliance) => c.packSummaries.reduce((n, s) => n + s.passed, 0);
   const unchecked = sections.filter((s) => !s.compliance.checked).map((s) => s.title);
   return [
     '# Compliance report',
@@ -61,7 +66,7 @@ export function renderReport(sections: ReportSection[]): string {
     '| --- | ---: | ---: | ---: | ---: |',
     ...sections.map(({ title, compliance: c }) =>
       `| ${title} | ${c.resources} | ${fixedByDefault(c)} | ${c.checked ? c.findings.length : 'not checked'} | ${c.acknowledgements.length} |`),
-    `| **Total** | ${total((c) => c.resources)} | ${total(passed)} | ${total((c) => c.findings.length)} | ${total((c) => c.acknowledgements.length)} |`,
+    `| **Total** | ${total((c) => c.resources)} | ${total((c) => passedChecks(c))} | ${total((c) => c.findings.length)} | ${total((c) => c.acknowledgements.length)} |`,
     '',
     ...(unchecked.length > 0 ? [`Not checked (compliance not enabled): ${unchecked.join(', ')}.`, ''] : []),
     ...sections.flatMap(section),

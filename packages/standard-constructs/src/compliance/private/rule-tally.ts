@@ -27,7 +27,6 @@ interface RuleApplier {
 export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary } {
   const resources = new Set<string>();
   const passedByRule: Record<string, number> = {};
-  let passed = 0;
   let failed = 0;
   const record = (ruleId: string, node: CfnResource, result: NagRuleResult) => {
     if (node.cfnResourceType !== 'AWS::CDK::Metadata') resources.add(node.node.path);
@@ -35,7 +34,6 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
     if (findings > 0) {
       failed += findings;
     } else if (result !== NagRuleCompliance.NOT_APPLICABLE) {
-      passed++;
       passedByRule[ruleId] = (passedByRule[ruleId] ?? 0) + 1;
     }
   };
@@ -63,6 +61,7 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
   };
   try {
     const result = check();
+    const passed = Object.values(passedByRule).reduce((sum, n) => sum + n, 0);
     return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule } };
   } finally {
     delete (applier as Partial<RuleApplier>).applyRule;
