@@ -24,8 +24,9 @@ export interface PlannedAlarm {
  */
 export function planAlarms(sources: MonitoredSources): PlannedAlarm[] {
   const plan: PlannedAlarm[] = [];
-  const add = (signal: SignalKey, source: MetricSource, metric: (period: Duration) => cloudwatch.IMetric, qualifier?: string, defaults = SIGNALS[signal]) =>
+  const add: Add = (signal, source, metric, qualifier, defaults = SIGNALS[signal]) => {
     plan.push({ signal, source, metric, qualifier, defaults });
+  };
 
   const alb = sources.loadBalancer;
   if (alb) {

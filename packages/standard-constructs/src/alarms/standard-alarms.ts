@@ -11,9 +11,9 @@ import { ResolvedThreshold, resolveThreshold } from './resolve-threshold';
 import { COMPARISON_SYMBOL, SignalKey, SIGNALS } from './signal-defaults';
 import { StandardAlarmThresholds } from './standard-alarm-thresholds';
 import { assertTopicInRegion } from './topic-region';
+import { assertMatches, invalidProp } from '../internal/validation';
 import { TargetGroupMetrics } from '../monitoring/load-balancer-metrics';
 import { MonitoredEnvironment } from '../monitoring/monitored-environment';
-import { assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of `StandardAlarms`. */
 export interface StandardAlarmsProps {

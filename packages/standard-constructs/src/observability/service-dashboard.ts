@@ -10,8 +10,8 @@ import { hostGraphs } from './host-widgets';
 import { loadBalancerGraphs, targetGroupGraphs } from './load-balancer-widgets';
 import { ERRORS_BY_SERVICE, SERVER_ERRORS_BY_PATH } from './log-queries';
 import { serviceGraphs } from './service-widgets';
-import { MonitoredEnvironment } from '../monitoring/monitored-environment';
 import { invalidProp } from '../internal/validation';
+import { MonitoredEnvironment } from '../monitoring/monitored-environment';
 
 /** Properties of `ServiceDashboard`: the environment it shows, and what to show beside it. */
 export interface ServiceDashboardProps {
