@@ -4,22 +4,40 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { componentName } from './component-name';
 import { MetricSource } from './metric-source';
 
-/** The metrics of an application load balancer, for its alarms and its graphs alike. */
-export class LoadBalancerMetrics extends MetricSource {
-  constructor(public readonly loadBalancer: elbv2.IApplicationLoadBalancer) {
-    super(componentName(loadBalancer, undefined));
+/** What a load balancer's and a target group's `metrics` have in common: the traffic its targets answer. */
+interface TargetTraffic {
+  requestCount(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  httpCodeTarget(code: elbv2.HttpCodeTarget, props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+  targetResponseTime(props?: cloudwatch.MetricOptions): cloudwatch.Metric;
+}
+
+/** Requests, target 5xx and response time, the same metrics for a load balancer and for one of its target groups. */
+abstract class TrafficMetrics extends MetricSource {
+  protected constructor(component: string, private readonly traffic: TargetTraffic) {
+    super(component);
   }
 
   public requests(period: Duration): cloudwatch.Metric {
-    return this.loadBalancer.metrics.requestCount({ period, statistic: 'Sum' });
+    return this.traffic.requestCount({ period, statistic: 'Sum' });
+  }
+
+  public target5xx(period: Duration): cloudwatch.Metric {
+    return this.traffic.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' });
+  }
+
+  public responseTime(period: Duration, statistic: string): cloudwatch.Metric {
+    return this.traffic.targetResponseTime({ period, statistic });
+  }
+}
+
+/** The metrics of an application load balancer, for its alarms and its graphs alike. */
+export class LoadBalancerMetrics extends TrafficMetrics {
+  constructor(public readonly loadBalancer: elbv2.IApplicationLoadBalancer) {
+    super(componentName(loadBalancer, undefined), loadBalancer.metrics);
   }
 
   public elb5xx(period: Duration): cloudwatch.Metric {
     return this.loadBalancer.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period, statistic: 'Sum' });
-  }
-
-  public target5xx(period: Duration): cloudwatch.Metric {
-    return this.loadBalancer.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' });
   }
 
   /**
@@ -38,28 +56,12 @@ export class LoadBalancerMetrics extends MetricSource {
   public rejectedConnections(period: Duration): cloudwatch.Metric {
     return this.loadBalancer.metrics.rejectedConnectionCount({ period, statistic: 'Sum' });
   }
-
-  public targetResponseTime(period: Duration, statistic: string): cloudwatch.Metric {
-    return this.loadBalancer.metrics.targetResponseTime({ period, statistic });
-  }
 }
 
 /** The metrics of one target group (one service's traffic). */
-export class TargetGroupMetrics extends MetricSource {
+export class TargetGroupMetrics extends TrafficMetrics {
   constructor(public readonly targetGroup: elbv2.IApplicationTargetGroup) {
-    super(componentName(targetGroup, undefined));
-  }
-
-  public requests(period: Duration): cloudwatch.Metric {
-    return this.targetGroup.metrics.requestCount({ period, statistic: 'Sum' });
-  }
-
-  public target5xx(period: Duration): cloudwatch.Metric {
-    return this.targetGroup.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period, statistic: 'Sum' });
-  }
-
-  public responseTime(period: Duration, statistic: string): cloudwatch.Metric {
-    return this.targetGroup.metrics.targetResponseTime({ period, statistic });
+    super(componentName(targetGroup, undefined), targetGroup.metrics);
   }
 
   public healthyHosts(period: Duration): cloudwatch.Metric {

@@ -40,7 +40,7 @@ export function loadBalancerGraphs(alb: LoadBalancerMetrics, period: Duration): 
     },
     {
       title: 'Latency p50 / p90 / p99',
-      left: percentiles((statistic) => alb.targetResponseTime(period, statistic)),
+      left: percentiles((statistic) => alb.responseTime(period, statistic)),
       leftYAxis: LATENCY_AXIS,
     },
   ];

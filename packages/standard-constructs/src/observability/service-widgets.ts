@@ -10,16 +10,18 @@ import { ServiceMetrics } from '../monitoring/service-metrics';
 export function serviceGraphs(service: ServiceMetrics, period: Duration): GraphSpec[] {
   const name = service.component;
   const insights = (metricName: string, label: string, statistic = 'Average') => service.insights(metricName, period, statistic, label);
+  const busiestAndAverage = (metricName: 'CPUUtilization' | 'MemoryUtilization') =>
+    ['Average', 'Maximum'].map((statistic) => service.utilization(metricName, period, statistic, statistic));
   return [
     {
       title: `${name}: CPU`,
-      left: ['Average', 'Maximum'].map((statistic) => service.utilization('CPUUtilization', period, statistic, statistic)),
+      left: busiestAndAverage('CPUUtilization'),
       leftYAxis: PERCENT_AXIS,
       leftAnnotations: service.thresholds('serviceCpu'),
     },
     {
       title: `${name}: memory`,
-      left: ['Average', 'Maximum'].map((statistic) => service.utilization('MemoryUtilization', period, statistic, statistic)),
+      left: busiestAndAverage('MemoryUtilization'),
       leftYAxis: PERCENT_AXIS,
       leftAnnotations: service.thresholds('serviceMemory'),
     },
