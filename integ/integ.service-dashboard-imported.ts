@@ -7,7 +7,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { GlimpseCompliance, ServiceDashboard, ServiceLogQueries } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, MonitoredEnvironment, ServiceDashboard, ServiceLogQueries } from '@glimpse/standard-constructs';
 import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
@@ -48,7 +48,7 @@ const dlqAlarm = new cloudwatch.Alarm(stack, 'DlqAlarm', {
 GlimpseCompliance.acknowledge(dlqAlarm.node.defaultChild!, ['HIPAA.Security-CloudWatchAlarmAction', 'NIST.800.53.R5-CloudWatchAlarmAction'],
   'Integ fixture: the alarm only has to exist for the dashboard to show it; its queue is imported and never fills.');
 
-const { dashboardName } = new ServiceDashboard(stack, 'Dashboard', {
+const environment = new MonitoredEnvironment(stack, 'Monitored', {
   projectName: 'integ-obs',
   environmentName: 'test',
   loadBalancer: elbv2.ApplicationLoadBalancer.fromApplicationLoadBalancerAttributes(stack, 'Alb', {
@@ -61,6 +61,9 @@ const { dashboardName } = new ServiceDashboard(stack, 'Dashboard', {
     monitoredMountPaths: ['/', '/var/lib/postgresql'],
     agentMetricsNamespace: 'CWAgent',
   },
+});
+const { dashboardName } = new ServiceDashboard(stack, 'Dashboard', {
+  environment,
   alarms: [dlqAlarm],
   forwarderFunction: lambda.Function.fromFunctionName(stack, 'Forwarder', 'integ-obs-forwarder'),
   forwarderDeadLetterQueue: queue,

@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { GlimpseCompliance, StandardAlarms } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, MonitoredEnvironment, StandardAlarms } from '@glimpse/standard-constructs';
 import { acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
@@ -46,12 +46,15 @@ GlimpseCompliance.acknowledge(topic.node.defaultChild!, ['HIPAA.Security-SNSEncr
   'Test topic that only receives CloudWatch alarm state changes of this stack (no data); the Teams forwarder topic '
   + 'that production alarms use is KMS-encrypted.');
 
-const alarms = new StandardAlarms(stack, 'Alarms', {
+const environment = new MonitoredEnvironment(stack, 'Monitored', {
   projectName: 'integ',
   environmentName: 'test',
   loadBalancer,
   targetGroups: [targetGroup],
   services: [service],
+});
+const alarms = new StandardAlarms(stack, 'Alarms', {
+  environment,
   topic,
   runbookUrl: 'https://runbooks.example.com/integ',
   serviceUnhealthyAlarm: true,

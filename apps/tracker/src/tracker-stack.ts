@@ -1,6 +1,6 @@
 import {
   DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
-  ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
+  MonitoredEnvironment, ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
   StandardWebAcl, TimescaleDataHost, TrackerFargateService, VpcPeering, WebServiceOptions,
 } from '@glimpse/standard-constructs';
 import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
@@ -138,16 +138,16 @@ export class TrackerStack extends Stack {
     }
 
     // Alarms and dashboard watch the same things; alarm descriptions (and so the Teams cards) link the dashboard.
-    const watched = {
+    const environment = new MonitoredEnvironment(this, 'Monitored', {
       ...this.names,
       loadBalancer: this.edge.loadBalancer,
       targetGroups: [api.targetGroup!, frontend.targetGroup!, admin.targetGroup!],
       services: Object.values(this.services).map((s) => s.service),
       dataHost: this.dataHost,
-    };
+    });
     this.alarms = new StandardAlarms(this, 'Alarms', {
-      ...watched,
-      dashboardName: `${config.projectName}-${config.environmentName}`,
+      environment,
+      dashboardName: environment.dashboardName,
       runbookUrl: config.alarms.runbookUrl,
       serviceUnhealthyAlarm: config.alarms.serviceUnhealthyAlarm,
     });
@@ -155,7 +155,7 @@ export class TrackerStack extends Stack {
       for (const web of [api, frontend, admin]) this.alarms.enableDeploymentRollback(web.service, web.targetGroup);
     }
     const logGroups = Object.values(this.services).map((s) => s.logGroup);
-    this.dashboard = new ServiceDashboard(this, 'Dashboard', { ...watched, alarms: this.alarms.alarms, logGroups });
+    this.dashboard = new ServiceDashboard(this, 'Dashboard', { environment, alarms: this.alarms.alarms, logGroups });
     this.logQueries = new ServiceLogQueries(this, 'LogQueries', { ...this.names, logGroups });
   }
 

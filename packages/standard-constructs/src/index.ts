@@ -5,6 +5,7 @@ export * from './data-host';
 export * from './ecr';
 export * from './edge';
 export * from './encryption';
+export * from './monitoring';
 export * from './network';
 export * from './observability';
 export * from './service';

@@ -1,6 +1,7 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import { assertTopicInRegion } from './topic-region';
 
 /**
  * Decides what an alarm does when its state changes (after
@@ -13,7 +14,7 @@ export interface IAlarmActionStrategy {
 
 /** Properties of an `SnsAlarmActionStrategy`. */
 export interface SnsAlarmActionStrategyProps {
-  /** The topic to notify. */
+  /** The topic to notify, in the alarms' region (CloudWatch sends alarm actions only within a region). */
   readonly topic: sns.ITopic;
   /**
    * Notify when the alarm returns to OK too.
@@ -32,6 +33,7 @@ export class SnsAlarmActionStrategy implements IAlarmActionStrategy {
   constructor(private readonly props: SnsAlarmActionStrategyProps) {}
 
   public addAlarmActions(alarm: cloudwatch.AlarmBase): void {
+    assertTopicInRegion(alarm, 'topic', this.props.topic);
     const action = new cloudwatchActions.SnsAction(this.props.topic);
     alarm.addAlarmAction(action);
     if (this.props.notifyOnOk ?? true) alarm.addOkAction(action);

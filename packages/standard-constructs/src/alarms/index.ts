@@ -1,7 +1,8 @@
 export * from './monitored-host';
+// Only the name: the import helper beside it is for the library's own constructs.
 export { TEAMS_ALARM_TOPIC_NAME } from './forwarder-topic';
 export * from './teams-forwarder/teams-alarm-forwarder';
 export * from './alarm-action-strategy';
-export { AlarmThreshold } from './alarm-threshold';
-export { StandardAlarmThresholds } from './signals';
+export * from './alarm-threshold';
+export * from './standard-alarm-thresholds';
 export * from './standard-alarms';

@@ -2,9 +2,9 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 
 /**
- * What `StandardAlarms` needs to know about an EC2 host to alarm on it.
- * `TimescaleDataHost` implements it; any host running the CloudWatch agent
- * with the same aggregation can too.
+ * What `MonitoredEnvironment` needs to know about an EC2 host to alarm on it
+ * and graph it. `TimescaleDataHost` implements it; any host running the
+ * CloudWatch agent with the same aggregation can too.
  *
  * Contract with the CloudWatch agent configuration: memory metrics
  * (`mem_used_percent`) are aggregated by `[InstanceId]` and disk metrics
@@ -22,7 +22,8 @@ export interface IMonitoredHost {
   /**
    * PostgreSQL client connections on the host, if the host publishes them
    * (`TimescaleDataHost` does): `StandardAlarms` alarms on it and
-   * `ServiceDashboard` graphs it unless given a `postgresConnectionsMetric`.
+   * `ServiceDashboard` graphs it unless the environment is given a
+   * `postgresConnectionsMetric`.
    * @default - the host publishes no connections metric
    */
   readonly postgresConnectionsMetric?: cloudwatch.IMetric;
@@ -32,4 +33,17 @@ export interface IMonitoredHost {
    * @default - unknown: the connections alarm's threshold defaults to 80
    */
   readonly postgresMaxConnections?: number;
+  /**
+   * Seconds since the last WAL segment was archived (the data at risk if
+   * the host were lost now). `StandardAlarms` alarms on it, treating
+   * missing data as breaching, and `ServiceDashboard` graphs it.
+   * @default - the host does not archive WAL: no archive alarm or graph
+   */
+  readonly walArchiveAgeMetric?: cloudwatch.IMetric;
+  /**
+   * Seconds since the last successful backup. `StandardAlarms` alarms on
+   * it, treating missing data as breaching, and `ServiceDashboard` graphs it.
+   * @default - the host publishes no backup age: no backup alarm or graph
+   */
+  readonly lastBackupAgeMetric?: cloudwatch.IMetric;
 }

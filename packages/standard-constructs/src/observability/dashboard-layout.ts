@@ -36,8 +36,10 @@ export interface GraphSpec {
   /** Y axis label and bounds, e.g. percent 0-100. */
   readonly leftYAxis?: cloudwatch.YAxisProps;
   readonly rightYAxis?: cloudwatch.YAxisProps;
-  /** Horizontal lines on the left axis, e.g. a limit. */
+  /** Horizontal lines on the left axis, e.g. a limit or an alarm's threshold. */
   readonly leftAnnotations?: cloudwatch.HorizontalAnnotation[];
+  /** Horizontal lines on the right axis. */
+  readonly rightAnnotations?: cloudwatch.HorizontalAnnotation[];
   readonly view?: cloudwatch.GraphWidgetView;
 }
 
@@ -54,6 +56,7 @@ export function graphs(perRow: number, specs: GraphSpec[]): cloudwatch.GraphWidg
     leftYAxis: spec.leftYAxis ?? { min: 0, showUnits: false },
     rightYAxis: spec.rightYAxis,
     leftAnnotations: spec.leftAnnotations,
+    rightAnnotations: spec.rightAnnotations,
     view: spec.view,
     width,
     height: GRAPH_HEIGHT,

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
+import { LoadBalancerMetrics, TargetGroupMetrics } from '../monitoring/load-balancer-metrics';
 
 const LATENCY_AXIS: cloudwatch.YAxisProps = { min: 0, label: 'seconds', showUnits: false };
 
@@ -12,12 +12,11 @@ function percentiles(metric: (statistic: string) => cloudwatch.Metric): cloudwat
 
 /**
  * The load balancer as users see it: requests, 5xx as a percent of requests
- * (metric math, the load balancer's own and its targets', the same rate
- * `StandardAlarms` alarms on) and p50/p90/p99 target response time.
+ * (metric math, the load balancer's own and its targets', with the 5xx-rate
+ * alarm's threshold) and p50/p90/p99 target response time.
  */
-export function loadBalancerGraphs(alb: elbv2.IApplicationLoadBalancer, period: Duration): GraphSpec[] {
-  const sum = { period, statistic: 'Sum' };
-  const requests = alb.metrics.requestCount(sum);
+export function loadBalancerGraphs(alb: LoadBalancerMetrics, period: Duration): GraphSpec[] {
+  const requests = alb.requests(period);
   return [
     { title: 'Requests', left: [requests.with({ label: 'Requests' })] },
     {
@@ -25,48 +24,49 @@ export function loadBalancerGraphs(alb: elbv2.IApplicationLoadBalancer, period: 
       left: [
         new cloudwatch.MathExpression({
           expression: '100 * FILL(elb5xx, 0) / requests',
-          usingMetrics: { elb5xx: alb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, sum), requests },
+          usingMetrics: { elb5xx: alb.elb5xx(period), requests },
           label: 'Load balancer 5xx %',
           period,
         }),
         new cloudwatch.MathExpression({
           expression: '100 * FILL(target5xx, 0) / requests',
-          usingMetrics: { target5xx: alb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, sum), requests },
+          usingMetrics: { target5xx: alb.target5xx(period), requests },
           label: 'Target 5xx %',
           period,
         }),
       ],
       leftYAxis: PERCENT_AXIS,
+      leftAnnotations: alb.thresholds('loadBalancer5xxRate'),
     },
     {
       title: 'Latency p50 / p90 / p99',
-      left: percentiles((statistic) => alb.metrics.targetResponseTime({ period, statistic })),
+      left: percentiles((statistic) => alb.responseTime(period, statistic)),
       leftYAxis: LATENCY_AXIS,
     },
   ];
 }
 
-/** One target group (one service's traffic): requests and 5xx, latency percentiles, healthy and unhealthy targets. */
-export function targetGroupGraphs(tg: elbv2.IApplicationTargetGroup, name: string, period: Duration): GraphSpec[] {
-  const sum = { period, statistic: 'Sum' };
+/** One target group (one service's traffic): requests and 5xx, latency percentiles, healthy and unhealthy targets, each with its alarm's threshold. */
+export function targetGroupGraphs(tg: TargetGroupMetrics, period: Duration): GraphSpec[] {
+  const name = tg.component;
   return [
     {
       title: `${name}: requests and 5xx`,
-      left: [tg.metrics.requestCount(sum).with({ label: 'Requests' })],
-      right: [tg.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, sum).with({ label: 'Target 5xx' })],
+      left: [tg.requests(period).with({ label: 'Requests' })],
+      right: [tg.target5xx(period).with({ label: 'Target 5xx' })],
       rightYAxis: { min: 0, showUnits: false },
+      rightAnnotations: tg.thresholds('target5xxCount'),
     },
     {
       title: `${name}: latency p50 / p90 / p99`,
-      left: percentiles((statistic) => tg.metrics.targetResponseTime({ period, statistic })),
+      left: percentiles((statistic) => tg.responseTime(period, statistic)),
       leftYAxis: LATENCY_AXIS,
+      leftAnnotations: tg.thresholds('targetResponseTimeP99'),
     },
     {
       title: `${name}: targets`,
-      left: [
-        tg.metrics.healthyHostCount({ period, statistic: 'Minimum' }).with({ label: 'Healthy' }),
-        tg.metrics.unhealthyHostCount({ period, statistic: 'Maximum' }).with({ label: 'Unhealthy' }),
-      ],
+      left: [tg.healthyHosts(period).with({ label: 'Healthy' }), tg.unhealthyHosts(period).with({ label: 'Unhealthy' })],
+      leftAnnotations: tg.thresholds('unhealthyHosts'),
     },
   ];
 }

@@ -1,7 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -12,43 +10,18 @@ import { hostGraphs } from './host-widgets';
 import { loadBalancerGraphs, targetGroupGraphs } from './load-balancer-widgets';
 import { ERRORS_BY_SERVICE, SERVER_ERRORS_BY_PATH } from './log-queries';
 import { serviceGraphs } from './service-widgets';
-import { componentName } from '../alarms/component-name';
-import { IMonitoredHost } from '../alarms/monitored-host';
-import { qualifiedName } from '../internal/names';
 import { invalidProp } from '../internal/validation';
+import { MonitoredEnvironment } from '../monitoring/monitored-environment';
 
-/** Properties of `ServiceDashboard`: the inputs of `StandardAlarms`, plus what to show beside them. */
+/** Properties of `ServiceDashboard`: the environment it shows, and what to show beside it. */
 export interface ServiceDashboardProps {
-  /** The project, first part of the dashboard name `<project>-<env>`. */
-  readonly projectName: string;
-  /** The environment, second part of the dashboard name. */
-  readonly environmentName: string;
   /**
-   * The load balancer: requests, 5xx rate, p50/p90/p99 latency.
-   * @default - no load balancer section
+   * What the dashboard shows: the environment's load balancer, target
+   * groups, services and data host, graphed from the same metrics as its
+   * `StandardAlarms`, with their thresholds as lines (create the alarms first).
+   * The dashboard is named after it, `<project>-<env>` (its `dashboardName`).
    */
-  readonly loadBalancer?: elbv2.IApplicationLoadBalancer;
-  /**
-   * Target groups (attached to a load balancer): per target group requests and 5xx, latency, healthy targets.
-   * @default - none
-   */
-  readonly targetGroups?: elbv2.IApplicationTargetGroup[];
-  /**
-   * ECS services, created here or imported: CPU, memory, running vs desired tasks, deployments (Container Insights).
-   * @default - none
-   */
-  readonly services?: ecs.IBaseService[];
-  /**
-   * An EC2 host running the CloudWatch agent, e.g. a `TimescaleDataHost`;
-   * its PostgreSQL connections are graphed when it publishes them (`postgresConnectionsMetric`).
-   * @default - no host section
-   */
-  readonly dataHost?: IMonitoredHost;
-  /**
-   * PostgreSQL connections on the host, graphed as given, instead of the host's own `postgresConnectionsMetric`.
-   * @default - the data host's own `postgresConnectionsMetric` at `hostPeriod` (a `TimescaleDataHost` publishes one); without one, no connections graph
-   */
-  readonly postgresConnectionsMetric?: cloudwatch.IMetric;
+  readonly environment: MonitoredEnvironment;
   /**
    * Alarms for the status grid at the top, e.g. `StandardAlarms.alarms` (at most 100).
    * @default - no alarm status widget
@@ -75,24 +48,24 @@ export interface ServiceDashboardProps {
    */
   readonly period?: Duration;
   /**
-   * Period of the host graphs (EC2 basic monitoring publishes every 5 minutes).
+   * Period of the host graphs (EC2 basic monitoring publishes every 5 minutes); only with a data host.
    * @default Duration.minutes(5)
    */
   readonly hostPeriod?: Duration;
   /**
-   * Time range shown when the dashboard opens, as a relative ISO 8601 duration.
-   * @default '-PT3H'
+   * How far back the dashboard looks when it opens: the last `timeRange` up to now.
+   * @default Duration.hours(3)
    */
-  readonly start?: string;
+  readonly timeRange?: Duration;
 }
 
 const MAX_ALARMS = 100;
-/** A negative ISO 8601 duration such as -PT3H, -P7D or -P1DT12H. */
-const RELATIVE_DURATION = /^-P(?=\d|T\d)(\d+[YMWD])*(T(\d+[HMS])+)?$/;
+/** CloudWatch keeps metrics for 15 months: a longer range shows nothing more. */
+const MAX_TIME_RANGE_DAYS = 455;
 
 /**
- * One CloudWatch dashboard per environment, `<project>-<env>`, built from the
- * inputs of `StandardAlarms`: alarm status first, then the load balancer,
+ * One CloudWatch dashboard per environment, `<project>-<env>`, graphing the
+ * `MonitoredEnvironment` its `StandardAlarms` watch: alarm status first, then the load balancer,
  * each target group, each ECS service, the data host, the alarm forwarder
  * and (with log groups) the top errors from Logs Insights. Sections are laid
  * out by a helper: a heading, then rows of equal-width graphs.
@@ -100,19 +73,20 @@ const RELATIVE_DURATION = /^-P(?=\d|T\d)(\d+[YMWD])*(T(\d+[HMS])+)?$/;
 export class ServiceDashboard extends Construct {
   /** The dashboard. */
   public readonly dashboard: cloudwatch.Dashboard;
-  /** Its name, `<project>-<env>`. */
+  /** Its name, the environment's `dashboardName` (`<project>-<env>`). */
   public readonly dashboardName: string;
 
   constructor(scope: Construct, id: string, props: ServiceDashboardProps) {
     super(scope, id);
-    this.dashboardName = qualifiedName(this, props.projectName, props.environmentName);
+    const sources = props.environment._sources;
+    this.dashboardName = props.environment.dashboardName;
     this.validate(props);
     const period = props.period ?? Duration.minutes(1);
     const hostPeriod = props.hostPeriod ?? Duration.minutes(5);
 
     this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
       dashboardName: this.dashboardName,
-      start: props.start ?? '-PT3H',
+      start: `-${(props.timeRange ?? Duration.hours(3)).toIsoString()}`,
       periodOverride: cloudwatch.PeriodOverride.AUTO,
     });
 
@@ -131,26 +105,24 @@ export class ServiceDashboard extends Construct {
         })],
       });
     }
-    if (props.loadBalancer) {
-      sections.push({ title: 'Load balancer', widgets: graphs(3, loadBalancerGraphs(props.loadBalancer, period)) });
+    if (sources.loadBalancer) {
+      sections.push({ title: 'Load balancer', widgets: graphs(3, loadBalancerGraphs(sources.loadBalancer, period)) });
     }
-    for (const tg of props.targetGroups ?? []) {
-      const name = componentName(tg, undefined);
-      sections.push({ title: `Target group ${name}`, widgets: graphs(3, targetGroupGraphs(tg, name, period)) });
+    for (const tg of sources.targetGroups) {
+      sections.push({ title: `Target group ${tg.component}`, widgets: graphs(3, targetGroupGraphs(tg, period)) });
     }
-    for (const service of props.services ?? []) {
-      // A created service's `serviceName` is a token: its literal is on the L1. An imported one's is the literal.
-      const name = componentName(service, (service.node.defaultChild as ecs.CfnService | undefined)?.serviceName ?? service.serviceName);
-      sections.push({ title: `Service ${name}`, widgets: graphs(4, serviceGraphs(service, name, period)) });
+    for (const service of sources.services) {
+      sections.push({ title: `Service ${service.component}`, widgets: graphs(4, serviceGraphs(service, period)) });
     }
-    if (props.dataHost) {
-      sections.push({ title: 'Data host', widgets: graphs(4, hostGraphs(props.dataHost, hostPeriod, props.postgresConnectionsMetric)) });
+    if (sources.host) {
+      sections.push({ title: 'Data host', widgets: graphs(4, hostGraphs(sources.host, hostPeriod)) });
     }
     sections.push({ title: 'Alarm forwarder', widgets: graphs(3, forwarderGraphs(props.forwarderFunction, props.forwarderDeadLetterQueue, period)) });
     if (props.logGroups && props.logGroups.length > 0) {
       sections.push({ title: 'Logs', widgets: this.logWidgets(props.logGroups) });
     }
     addSections(this.dashboard, sections);
+    props.environment._markDashboardBuilt();
   }
 
   private logWidgets(logGroups: logs.ILogGroup[]): cloudwatch.IWidget[] {
@@ -174,17 +146,18 @@ export class ServiceDashboard extends Construct {
       throw invalidProp(this, 'alarms', `${alarms.length} alarms`,
         `An alarm status widget shows at most ${MAX_ALARMS}: pass the ones on-call acts on, e.g. a composite alarm instead of its parts.`);
     }
-    if (props.postgresConnectionsMetric && !props.dataHost) {
-      throw invalidProp(this, 'postgresConnectionsMetric', 'given without `dataHost`', 'Give the `dataHost` the connections are counted on.');
-    }
     for (const [prop, value] of [['period', props.period], ['hostPeriod', props.hostPeriod]] as const) {
       const seconds = value?.toSeconds();
       if (seconds !== undefined && !(seconds === 10 || seconds === 30 || (seconds >= 60 && seconds % 60 === 0))) {
         throw invalidProp(this, prop, `got ${seconds} seconds`, 'Use 10 s, 30 s or a whole number of minutes.');
       }
     }
-    if (props.start !== undefined && !RELATIVE_DURATION.test(props.start)) {
-      throw invalidProp(this, 'start', `got '${props.start}'`, "Use a relative ISO 8601 duration such as '-PT3H' or '-P1D'.");
+    if (props.hostPeriod && !props.environment.dataHost) {
+      throw invalidProp(this, 'hostPeriod', 'given, but the environment has no `dataHost`', 'Remove `hostPeriod`, or watch a `dataHost` in the MonitoredEnvironment.');
+    }
+    const range = props.timeRange?.toSeconds();
+    if (range !== undefined && !(range >= 60 && range <= MAX_TIME_RANGE_DAYS * 86_400)) {
+      throw invalidProp(this, 'timeRange', `got ${range} seconds`, `Use from one minute to ${MAX_TIME_RANGE_DAYS} days (CloudWatch keeps metrics 15 months).`);
     }
   }
 }

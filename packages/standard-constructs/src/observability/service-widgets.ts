@@ -1,50 +1,29 @@
 import { Duration } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { GraphSpec, PERCENT_AXIS } from './dashboard-layout';
+import { ServiceMetrics } from '../monitoring/service-metrics';
 
 /**
- * An ECS service metric, from `AWS/ECS` or from Container Insights (the
- * cluster must have it on, as `StandardCluster` does). Built from the
- * cluster and service names, so imported services work too.
+ * One ECS service: CPU and memory (average and busiest task, with the
+ * alarms' thresholds), running against desired and pending tasks, and
+ * deployments in progress.
  */
-function metric(
-  namespace: string, service: ecs.IBaseService, metricName: string, label: string, period: Duration, statistic: string,
-): cloudwatch.Metric {
-  return new cloudwatch.Metric({
-    namespace,
-    metricName,
-    dimensionsMap: { ClusterName: service.cluster.clusterName, ServiceName: service.serviceName },
-    period,
-    statistic,
-    label,
-  });
-}
-
-/**
- * One ECS service: CPU and memory (average and busiest task), running
- * against desired and pending tasks, and deployments in progress.
- */
-export function serviceGraphs(service: ecs.IBaseService, name: string, period: Duration): GraphSpec[] {
-  const ecsMetric = (metricName: string, statistic: string) => metric('AWS/ECS', service, metricName, statistic, period, statistic);
-  const insights = (metricName: string, label: string, statistic = 'Average') =>
-    metric('ECS/ContainerInsights', service, metricName, label, period, statistic);
+export function serviceGraphs(service: ServiceMetrics, period: Duration): GraphSpec[] {
+  const name = service.component;
+  const insights = (metricName: string, label: string, statistic = 'Average') => service.insights(metricName, period, statistic, label);
+  const busiestAndAverage = (metricName: 'CPUUtilization' | 'MemoryUtilization') =>
+    ['Average', 'Maximum'].map((statistic) => service.utilization(metricName, period, statistic, statistic));
   return [
     {
       title: `${name}: CPU`,
-      left: [
-        ecsMetric('CPUUtilization', 'Average'),
-        ecsMetric('CPUUtilization', 'Maximum'),
-      ],
+      left: busiestAndAverage('CPUUtilization'),
       leftYAxis: PERCENT_AXIS,
+      leftAnnotations: service.thresholds('serviceCpu'),
     },
     {
       title: `${name}: memory`,
-      left: [
-        ecsMetric('MemoryUtilization', 'Average'),
-        ecsMetric('MemoryUtilization', 'Maximum'),
-      ],
+      left: busiestAndAverage('MemoryUtilization'),
       leftYAxis: PERCENT_AXIS,
+      leftAnnotations: service.thresholds('serviceMemory'),
     },
     {
       title: `${name}: tasks running vs desired`,

@@ -1,10 +1,11 @@
-import { Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { IMonitoredHost } from '../../src/alarms';
+import { IMonitoredHost, StandardAlarms, StandardAlarmsProps } from '../../src/alarms';
 import { DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src/data-host';
+import { MonitoredEnvironment, MonitoredEnvironmentProps } from '../../src/monitoring';
 import { importedVpc } from '../imported-vpc';
 
 /** What a small web service has: an ALB, a target group, a Fargate service and a data host. */
@@ -48,3 +49,42 @@ export function timescaleDataHost(stack: Stack, watched: ServiceUnderWatch, prop
   host.allowFrom(watched.service);
   return host;
 }
+
+export const RUNBOOK = 'https://runbooks.glimpse.technology/tracker';
+
+export function newStack(): Stack {
+  return new Stack(new App(), 'Stack', { env: { account: '111111111111', region: 'eu-west-2' } });
+}
+
+/** Props of the alarms and of the environment they watch, in one bag; a key given as `undefined` leaves that thing out. */
+export type Options = Partial<Omit<StandardAlarmsProps, 'environment'>> & Partial<MonitoredEnvironmentProps>;
+
+/** The watched service's environment (ALB, target group, service, host) with `options` applied. */
+export function watchedEnvironment(stack: Stack, options: Options = {}, watched: ServiceUnderWatch = serviceUnderWatch(stack)): MonitoredEnvironment {
+  const given = <K extends keyof Options>(key: K, fallback: Options[K]): Options[K] => (key in options ? options[key] : fallback);
+  return new MonitoredEnvironment(stack, 'Monitored', {
+    projectName: given('projectName', 'tracker')!,
+    environmentName: given('environmentName', 'staging')!,
+    loadBalancer: given('loadBalancer', watched.loadBalancer),
+    targetGroups: given('targetGroups', [watched.targetGroup]),
+    services: given('services', [watched.service]),
+    dataHost: given('dataHost', watched.host),
+    dataHostComponent: options.dataHostComponent,
+    postgresConnectionsMetric: options.postgresConnectionsMetric,
+  });
+}
+
+export function build(stack: Stack, options: Options = {}, watched: ServiceUnderWatch = serviceUnderWatch(stack)): StandardAlarms {
+  const environment = watchedEnvironment(stack, options, watched);
+  return new StandardAlarms(stack, 'Alarms', {
+    environment,
+    runbookUrl: RUNBOOK,
+    thresholds: options.thresholds,
+    dashboardName: options.dashboardName,
+    topic: options.topic,
+    actionStrategy: options.actionStrategy,
+    serviceUnhealthyAlarm: options.serviceUnhealthyAlarm,
+    ...'runbookUrl' in options ? { runbookUrl: options.runbookUrl } : {},
+  });
+}
+

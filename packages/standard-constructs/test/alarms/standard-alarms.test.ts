@@ -1,33 +1,16 @@
-import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { NoAlarmActionStrategy, StandardAlarms, StandardAlarmsProps } from '../../src/alarms';
-import { nagFindings } from '../nag';
-import { serviceUnderWatch, ServiceUnderWatch, timescaleDataHost } from './fixtures';
+import { NoAlarmActionStrategy, StandardAlarms } from '../../src/alarms';
 import { TimescaleDataHostProps } from '../../src/data-host';
+import { MonitoredEnvironment } from '../../src/monitoring';
+import { nagFindings } from '../nag';
+import { build, newStack, Options, RUNBOOK, serviceUnderWatch, timescaleDataHost } from './fixtures';
 
-const RUNBOOK = 'https://runbooks.glimpse.technology/tracker';
 const TOPIC_ARN = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':sns:eu-west-2:111111111111:glimpse-alarms-teams']] };
 
-function newStack(): Stack {
-  return new Stack(new App(), 'Stack', { env: { account: '111111111111', region: 'eu-west-2' } });
-}
-
-function build(stack: Stack, props: Partial<StandardAlarmsProps> = {}, watched: ServiceUnderWatch = serviceUnderWatch(stack)): StandardAlarms {
-  return new StandardAlarms(stack, 'Alarms', {
-    projectName: 'tracker',
-    environmentName: 'staging',
-    loadBalancer: watched.loadBalancer,
-    targetGroups: [watched.targetGroup],
-    services: [watched.service],
-    dataHost: watched.host,
-    runbookUrl: RUNBOOK,
-    ...props,
-  });
-}
-
-function synth(props: Partial<StandardAlarmsProps> = {}) {
+function synth(props: Options = {}) {
   const stack = newStack();
   const alarms = build(stack, props);
   return { stack, alarms, template: Template.fromStack(stack) };
@@ -114,7 +97,7 @@ describe('StandardAlarms', () => {
   });
 
   describe('PostgreSQL connections of a TimescaleDataHost, without passing a metric', () => {
-    function withDataHost(hostProps: Partial<TimescaleDataHostProps> = {}, props: Partial<StandardAlarmsProps> = {}) {
+    function withDataHost(hostProps: Partial<TimescaleDataHostProps> = {}, props: Options = {}) {
       const stack = newStack();
       const watched = serviceUnderWatch(stack);
       const dataHost = timescaleDataHost(stack, watched, hostProps);
@@ -238,7 +221,7 @@ describe('StandardAlarms', () => {
   });
 
   describe('rejects bad input', () => {
-    test.each<[string, Partial<StandardAlarmsProps>, RegExp]>([
+    test.each<[string, Options, RegExp]>([
       ['a threshold out of range', { thresholds: { serviceCpu: { threshold: 120 } } }, /invalid `thresholds.serviceCpu.threshold`: got 120. Use a value from 0 to 100/],
       ['evaluation periods below 1', { thresholds: { hostCpu: { evaluationPeriods: 0 } } }, /invalid `thresholds.hostCpu.evaluationPeriods`: got 0/],
       ['more datapoints than periods', { thresholds: { target5xxCount: { evaluationPeriods: 3, datapointsToAlarm: 4 } } }, /invalid `thresholds.target5xxCount.datapointsToAlarm`: got 4. Use a whole number from 1 to 3/],
@@ -253,14 +236,17 @@ describe('StandardAlarms', () => {
       expect(() => synth(props)).toThrow(message);
     });
 
-    test('PostgreSQL connections without a data host', () => {
+    test('PostgreSQL connections or a host component without a data host', () => {
       const metric = new cloudwatch.Metric({ namespace: 'CWAgent', metricName: 'postgresql_connections' });
-      expect(() => synth({ dataHost: undefined, postgresConnectionsMetric: metric })).toThrow(/invalid `postgresConnectionsMetric`: given without `dataHost`/);
+      expect(() => synth({ dataHost: undefined, postgresConnectionsMetric: metric }))
+        .toThrow(/Stack\/Monitored: invalid `postgresConnectionsMetric`: given without `dataHost`\. Give the `dataHost` it belongs to/);
+      expect(() => synth({ dataHost: undefined, dataHostComponent: 'db' })).toThrow(/invalid `dataHostComponent`: given without `dataHost`/);
     });
 
     test('a composite alarm with nothing to combine', () => {
       const stack = newStack();
-      expect(() => new StandardAlarms(stack, 'Alarms', { projectName: 'p', environmentName: 'e', serviceUnhealthyAlarm: true }))
+      const environment = new MonitoredEnvironment(stack, 'Monitored', { projectName: 'p', environmentName: 'e' });
+      expect(() => new StandardAlarms(stack, 'Alarms', { environment, serviceUnhealthyAlarm: true }))
         .toThrow(/invalid `serviceUnhealthyAlarm`: nothing to combine/);
     });
 
@@ -279,7 +265,11 @@ describe('StandardAlarms', () => {
     expect(findings.filter((f) => !f.includes('/Alb/') && !f.includes('/Task/'))).toEqual([]);
   });
 
-  test('snapshot', () => {
-    expect(synth({ serviceUnhealthyAlarm: true }).template.toJSON()).toMatchSnapshot();
+  test('creates alarms only: 15 metric alarms and the composite, nothing else', () => {
+    const { template } = synth({ serviceUnhealthyAlarm: true });
+    const types = Object.entries(template.toJSON().Resources as Record<string, { Type: string }>)
+      .filter(([id]) => id.startsWith('Alarms')).map(([, r]) => r.Type);
+    expect(types.filter((t) => t === 'AWS::CloudWatch::Alarm')).toHaveLength(15);
+    expect(types.filter((t) => t !== 'AWS::CloudWatch::Alarm')).toEqual(['AWS::CloudWatch::CompositeAlarm']);
   });
 });

@@ -149,8 +149,16 @@ describe('TeamsAlarmForwarder', () => {
     expect(nagFindings((stack) => build(stack))).toEqual([]);
   });
 
-  test('snapshot', () => {
+  test('the whole alarm path and nothing stray: topic, function, dead-letter queue, key, logs; stateful parts retained on request', () => {
     const { template } = synth({ removalPolicy: RemovalPolicy.RETAIN });
-    expect(template.toJSON()).toMatchSnapshot();
+    const resources = Object.values(template.toJSON().Resources as Record<string, { Type: string; DeletionPolicy?: string }>);
+    expect(resources.map((r) => r.Type)).toEqual(expect.arrayContaining([
+      'AWS::SNS::Topic', 'AWS::SNS::TopicPolicy', 'AWS::SNS::Subscription', 'AWS::Lambda::Function', 'AWS::Lambda::Permission',
+      'AWS::Lambda::EventInvokeConfig', 'AWS::IAM::Role', 'AWS::SQS::Queue', 'AWS::SQS::QueuePolicy', 'AWS::CloudWatch::Alarm',
+      'AWS::KMS::Key', 'AWS::Logs::LogGroup',
+    ]));
+    const stateful = resources.filter((r) => ['AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SQS::Queue'].includes(r.Type));
+    expect(stateful.length).toBeGreaterThanOrEqual(3);
+    for (const r of stateful) expect([r.Type, r.DeletionPolicy]).toEqual([r.Type, 'Retain']);
   });
 });

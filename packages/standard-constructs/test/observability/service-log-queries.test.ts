@@ -65,7 +65,9 @@ describe('ServiceLogQueries', () => {
     }))).toEqual([]);
   });
 
-  test('snapshot', () => {
-    expect(template.toJSON()).toMatchSnapshot();
+  test('the queries are all it creates: each in the <project>-<env>/ folder, named as documented', () => {
+    expect(Object.values(template.toJSON().Resources).map((r: any) => r.Type)).toEqual(Array(3).fill('AWS::Logs::QueryDefinition'));
+    expect(Object.values(template.findResources('AWS::Logs::QueryDefinition')).map((r) => r.Properties.Name).sort())
+      .toEqual(['tracker-restapi-staging/5xx-by-path', 'tracker-restapi-staging/errors-by-service', 'tracker-restapi-staging/slowest-requests']);
   });
 });
