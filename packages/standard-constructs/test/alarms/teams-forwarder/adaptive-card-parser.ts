@@ -1,7 +1,8 @@
+import type { TeamsMessage } from '../../../src/alarms/teams-forwarder/card-elements';
+
 // The UMD build: the package's `main` is an ES module Node cannot load.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-import type { TeamsMessage } from '../../../src/alarms/teams-forwarder/card-elements';
-const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js');
+const AdaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 
 /**
  * What the Adaptive Cards SDK (the renderer Teams' web client is built on)
