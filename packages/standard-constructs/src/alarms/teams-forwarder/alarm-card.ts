@@ -55,6 +55,15 @@ function describeThreshold(trigger: AlarmTrigger | undefined): string | undefine
   return `${operator} ${trigger.threshold}${window}`.trim();
 }
 
+/**
+ * The newest datapoint in a CloudWatch reason ("… datapoints [12.0 (01/01/25 10:02:00), 9.0 …] …"),
+ * so that the value is on the card even when the reason is clipped.
+ */
+function latestDatapoint(reason: string): string | undefined {
+  const match = /datapoints? \[(-?[\d.]+(?:E[-+]?\d+)?) \((\d{2}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2})\)/i.exec(reason);
+  return match ? `${match[1]} at ${match[2]}` : undefined;
+}
+
 /** "2025-01-01T10:03:00.000+0000" → "2025-01-01 10:03:00 UTC"; anything else as it came. */
 function readableTime(time: string | undefined): string | undefined {
   const match = time ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(?:\+0000|Z)$/.exec(time) : null;
@@ -88,6 +97,7 @@ export function alarmCard(alarm: AlarmNotification, context: CardContext, budget
         ...(alarm.trigger?.dimensions ?? []).flatMap((d) => fact(d.name, d.value, max)),
         ...fact('Metric', describeMetric(alarm.trigger), max),
         ...fact('Threshold', describeThreshold(alarm.trigger), budget.reason),
+        ...fact('Latest datapoint', latestDatapoint(alarm.reason), 64),
         ...fact('Previous state', alarm.oldState, 32),
         ...fact('Changed', readableTime(alarm.stateChangeTime), 64),
       ],

@@ -54,6 +54,7 @@ describe('alarm card', () => {
       'LoadBalancer': 'app/tracker-staging-alb/50dc6c495c0c9188',
       'Metric': 'AWS/ApplicationELB HTTPCode_Target_5XX_Count (sum)',
       'Threshold': '> 5 for 3 of 3 × 1 min',
+      'Latest datapoint': '12.0 at 01/01/25 10:00:00',
       'Previous state': 'OK',
       'Changed': '2025-01-01 10:03:00 UTC',
     });
