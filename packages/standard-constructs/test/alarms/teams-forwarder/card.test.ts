@@ -132,6 +132,11 @@ describe('alarm card', () => {
     });
     expect(card.body[0].items[0].text).toMatch(/^🔴 ALARM: 🚨/);
     expect(card.actions).toBeUndefined(); // the console URL would be megabytes long
+    // 300 dimensions (10 math metrics × 30) of escaped control characters: no budget fits, the minimal card does.
+    const escaped = '\u0001'.repeat(200);
+    const { card: minimal } = cardFor('ALARM', { Trigger: { MetricName: 'm', Dimensions: Array.from({ length: 300 }, (_, i) => ({ name: `${i}${escaped}`, value: escaped })) } });
+    expect(minimal.body.map((e: any) => e.type)).toEqual(['Container', 'TextBlock']);
+    expect(minimal.actions.map((a: any) => a.title)).toEqual(['Open in CloudWatch']);
     const plain = build(huge, huge.repeat(2));
     expect((plain.attachments[0].content as any).body[1].text).toMatch(/^🚨\u0001🚨.*…$/s);
   });
