@@ -246,14 +246,14 @@ export class TeamsAlarmForwarder extends Construct {
   }
 
   /**
-   * Notifications that could not be delivered in one invocation; Lambda
+   * Notifications that could not be delivered in one invocation. Lambda
    * retries each twice, then dead-letters it.
    */
   public metricDeliveryFailed(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric(FORWARDER_METRIC_NAMES.deliveryFailed, props);
   }
 
-  /** HTTP attempts of delivered notifications: above `metricDelivered` when Teams throttles or fails. */
+  /** HTTP attempts of delivered notifications. Above `metricDelivered` when Teams throttled or failed. */
   public metricDeliveryAttempts(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
     return this.metric(FORWARDER_METRIC_NAMES.deliveryAttempts, props);
   }
