@@ -50,12 +50,20 @@ export const JSII_TOOLCHAIN = ['jsii-diff@^1.134.0', 'jsii-pacmak@^1.140.0'];
 
 /**
  * Bundled into the library's Lambda handlers by esbuild (the AWS SDK v3 is
- * left external: the Node.js 22 runtime provides it).
+ * left external: the Node.js 22 runtime provides it). Every Powertools
+ * package on one version: each pins its `commons` exactly, so mixed versions
+ * bundle two copies of it.
  */
 export const LAMBDA_HANDLER_DEPS = [
-  '@aws-lambda-powertools/logger@2.36.0',
-  '@aws-lambda-powertools/metrics@2.36.0',
+  '@aws-lambda-powertools/logger@2.35.0',
+  '@aws-lambda-powertools/metrics@2.35.0',
   '@aws-lambda-powertools/parameters@2.35.0',
   '@aws-sdk/client-secrets-manager@3.1163.0',
   '@types/aws-lambda@8.10.164',
 ];
+
+/**
+ * Test and doc tools for the Teams forwarder's cards: the Adaptive Cards SDK
+ * parses every card in the tests and renders the PNGs of docs/alarm-cards.md.
+ */
+export const ALARM_CARD_DEV_DEPS = ['adaptivecards@3.0.6'];

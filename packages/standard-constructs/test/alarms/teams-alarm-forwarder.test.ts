@@ -55,7 +55,9 @@ describe('TeamsAlarmForwarder', () => {
         Variables: {
           WEBHOOK_URL_SECRET_ARN: SECRET_ARN,
           WEBHOOK_URL_CACHE_SECONDS: '60',
-          MIN_SEND_INTERVAL_MS: '500',
+          // 3 environments at 80 % of 6 a second: one request each 625 ms.
+          MIN_SEND_INTERVAL_MS: '625',
+          MAX_DELIVERY_ATTEMPTS: '6',
           POWERTOOLS_SERVICE_NAME: 'teams-alarm-forwarder',
           POWERTOOLS_METRICS_NAMESPACE: 'Glimpse/AlarmForwarder',
           AWS_NODEJS_CONNECTION_REUSE_ENABLED: '1',

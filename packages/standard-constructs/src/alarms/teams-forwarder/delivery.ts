@@ -16,6 +16,7 @@ export interface DeliveryOptions {
   readonly deadline: number;
   readonly limiter: MinIntervalLimiter;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** Source of backoff and `Retry-After` jitter, in [0, 1). */
   readonly random?: () => number;
   readonly now?: () => number;
 }
@@ -33,13 +34,19 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Extra wait after a `Retry-After`, drawn at random up to this: environments
+ * told the same second spread over the next one instead of colliding again.
+ */
+export const RETRY_AFTER_JITTER_MS = 1000;
+
 /** 408, 429 and 5xx are worth retrying; other 4xx answers will not change. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
 /**
- * Posts `body` as JSON, retrying 429 (honouring `Retry-After`), 5xx,
+ * Posts `body` as JSON, retrying 429 (honouring `Retry-After`, plus jitter), 5xx,
  * timeouts and network errors with jittered exponential backoff, within
  * `maxAttempts` and the deadline. Throws `DeliveryError` when it gives up.
  */
@@ -67,7 +74,9 @@ export async function deliver(url: string, body: string, options: DeliveryOption
         throw new DeliveryError(`Teams rejected the message with ${lastProblem}; not retrying`, attempt, lastStatus);
       }
       const asked = retryAfterMs(response.headers.get('retry-after'), now());
-      waitMs = Math.min(options.maxDelayMs, asked ?? backoffMs(attempt - 1, options.baseDelayMs, options.maxDelayMs, options.random));
+      waitMs = Math.min(options.maxDelayMs, asked === undefined
+        ? backoffMs(attempt - 1, options.baseDelayMs, options.maxDelayMs, options.random)
+        : asked + Math.floor((options.random ?? Math.random)() * RETRY_AFTER_JITTER_MS));
       if (asked !== undefined) options.limiter.deferUntil(now() + waitMs);
     } catch (e) {
       if (e instanceof DeliveryError) throw e;

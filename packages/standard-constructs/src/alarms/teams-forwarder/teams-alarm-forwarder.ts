@@ -13,6 +13,8 @@ import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../internal/managed-policy-role';
 import { assertIntegerInRange, assertMatches } from '../../internal/validation';
 import { importForwarderTopic, TEAMS_ALARM_TOPIC_NAME } from '../forwarder-topic';
+import { DEFAULT_MAX_DELIVERY_ATTEMPTS, FORWARDER_ENV, FORWARDER_METRIC_NAMES, FORWARDER_METRICS_NAMESPACE, FORWARDER_SERVICE_NAME } from './forwarder-environment';
+import { sendIntervalMs } from './rate-limiter';
 import { TeamsForwarderFunction } from './teams-forwarder-function';
 
 /** Properties of a `TeamsAlarmForwarder`. */
@@ -71,11 +73,19 @@ export interface TeamsAlarmForwarderProps {
    * @default - the forwarder's own topic: the channel hears about waiting messages once Teams answers again
    */
   readonly deadLetterAlarmAction?: cloudwatch.IAlarmAction;
+  /**
+   * The environment this account serves (e.g. "production"), shown under the
+   * title of every card so that the on-call engineer sees where it happens.
+   * @default - cards name the account id and region only
+   */
+  readonly environmentName?: string;
 }
 
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
+/** The card's subtitle keeps 32 characters of each part. */
+const ENVIRONMENT_NAME = /^[^\r\n]{1,32}$/;
 /** Powertools metrics namespace of the forwarder. */
-export const TEAMS_FORWARDER_METRICS_NAMESPACE = 'Glimpse/AlarmForwarder';
+export const TEAMS_FORWARDER_METRICS_NAMESPACE = FORWARDER_METRICS_NAMESPACE;
 
 /**
  * Forwards CloudWatch alarm notifications to a Microsoft Teams channel
@@ -118,6 +128,7 @@ export class TeamsAlarmForwarder extends Construct {
     const cacheSeconds = (props.webhookUrlCacheDuration ?? Duration.minutes(5)).toSeconds();
     assertIntegerInRange(this, 'webhookUrlCacheDuration', cacheSeconds, 0, 3600);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    assertMatches(this, 'environmentName', props.environmentName, ENVIRONMENT_NAME, 'Use 1 to 32 characters on one line, e.g. \'production\'.');
 
     this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy);
     this.topic = new sns.Topic(this, 'Topic', {
@@ -176,11 +187,13 @@ export class TeamsAlarmForwarder extends Construct {
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
       environment: {
-        WEBHOOK_URL_SECRET_ARN: props.webhookUrlSecret.secretArn,
-        WEBHOOK_URL_CACHE_SECONDS: String(cacheSeconds),
-        MIN_SEND_INTERVAL_MS: String(Math.ceil((1000 * concurrency) / perSecond)),
-        POWERTOOLS_SERVICE_NAME: 'teams-alarm-forwarder',
-        POWERTOOLS_METRICS_NAMESPACE: TEAMS_FORWARDER_METRICS_NAMESPACE,
+        [FORWARDER_ENV.webhookUrlSecretArn]: props.webhookUrlSecret.secretArn,
+        [FORWARDER_ENV.webhookUrlCacheSeconds]: String(cacheSeconds),
+        [FORWARDER_ENV.minSendIntervalMs]: String(sendIntervalMs(concurrency, perSecond)),
+        [FORWARDER_ENV.maxDeliveryAttempts]: String(DEFAULT_MAX_DELIVERY_ATTEMPTS),
+        ...(props.environmentName ? { [FORWARDER_ENV.environmentName]: props.environmentName } : {}),
+        [FORWARDER_ENV.powertoolsServiceName]: FORWARDER_SERVICE_NAME,
+        [FORWARDER_ENV.powertoolsMetricsNamespace]: FORWARDER_METRICS_NAMESPACE,
       },
     });
     Validations.of(this.function).acknowledge({
@@ -210,6 +223,39 @@ export class TeamsAlarmForwarder extends Construct {
     // By default the alarm goes to Teams too: a delivery failure is often transient,
     // and when Teams is back the channel learns that messages wait to be redriven.
     this.deadLetterAlarm.addAlarmAction(props.deadLetterAlarmAction ?? new cloudwatchActions.SnsAction(this.topic));
+  }
+
+  /**
+   * A metric the forwarder publishes (namespace `Glimpse/AlarmForwarder`,
+   * dimension `service`), summed over 5 minutes unless `props` say otherwise.
+   */
+  public metric(metricName: string, props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: FORWARDER_METRICS_NAMESPACE,
+      metricName,
+      dimensionsMap: { service: FORWARDER_SERVICE_NAME },
+      statistic: cloudwatch.Stats.SUM,
+      period: Duration.minutes(5),
+      ...props,
+    });
+  }
+
+  /** Notifications delivered to Teams (a 2xx answer). */
+  public metricDelivered(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(FORWARDER_METRIC_NAMES.delivered, props);
+  }
+
+  /**
+   * Notifications that could not be delivered in one invocation. Lambda
+   * retries each twice, then dead-letters it.
+   */
+  public metricDeliveryFailed(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(FORWARDER_METRIC_NAMES.deliveryFailed, props);
+  }
+
+  /** HTTP attempts of delivered notifications. Above `metricDelivered` when Teams throttled or failed. */
+  public metricDeliveryAttempts(props?: cloudwatch.MetricOptions): cloudwatch.Metric {
+    return this.metric(FORWARDER_METRIC_NAMES.deliveryAttempts, props);
   }
 
   /** Lets `grantee` publish to the topic (e.g. a role outside CloudWatch). */

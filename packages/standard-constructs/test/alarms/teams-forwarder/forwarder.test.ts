@@ -2,7 +2,7 @@ import { LocalTeams, LocalTeamsOptions } from './local-teams';
 import { alarmNotification, snsEvent } from './notifications';
 import { DeliveryError } from '../../../src/alarms/teams-forwarder/delivery';
 import { createForwarder, ForwarderDependencies } from '../../../src/alarms/teams-forwarder/forwarder';
-import { MinIntervalLimiter } from '../../../src/alarms/teams-forwarder/rate-limiter';
+import { MinIntervalLimiter, sendIntervalMs } from '../../../src/alarms/teams-forwarder/rate-limiter';
 
 class RecordingMetrics {
   public readonly counts: Record<string, number> = {};
@@ -13,6 +13,13 @@ class RecordingMetrics {
 }
 
 const silent = { info: () => undefined, error: () => undefined };
+
+/** Keeps what the handler logs, to check what an operator would read. */
+class RecordingLogger {
+  public readonly entries: Array<{ level: string; message: string; extra: Record<string, unknown> }> = [];
+  public info(message: string, extra: Record<string, unknown> = {}) { this.entries.push({ level: 'info', message, extra }); }
+  public error(message: string, extra: Record<string, unknown> = {}) { this.entries.push({ level: 'error', message, extra }); }
+}
 const context = { getRemainingTimeInMillis: () => 30_000 };
 const REQUEST_TIMEOUT_MS = 10_000;
 
@@ -50,16 +57,36 @@ describe('forwarding to a local Teams', () => {
     await start();
     await forwarder()(snsEvent('Deployment finished', 'Pipeline'), context);
     const card = teams.delivered()[0].attachments[0].content;
-    expect(card.body.map((e: any) => e.items?.[0]?.text ?? e.text)).toEqual(['Pipeline', 'Deployment finished']);
+    expect(card.body.map((e: any) => e.items?.[0]?.text ?? e.text)).toEqual(['ℹ️ Pipeline', 'Deployment finished']);
   });
 
-  test('waits as long as Retry-After asks after a 429, then delivers', async () => {
+  test('waits as long as Retry-After asks after a 429, plus jitter, then delivers', async () => {
     await start({ script: [{ status: 429, headers: { 'Retry-After': '1' } }] });
     const metrics = new RecordingMetrics();
-    await forwarder({}, metrics)(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
+    // random 0.5 → half of the 1 s jitter: environments told "1 s" spread over the next second.
+    const delivery = { maxAttempts: 4, baseDelayMs: 20, maxDelayMs: 5_000, requestTimeoutMs: REQUEST_TIMEOUT_MS, random: () => 0.5 };
+    await forwarder({ delivery }, metrics)(snsEvent(JSON.stringify(alarmNotification('ALARM'))), context);
     expect(teams.requests.map((r) => r.status)).toEqual([429, 202]);
-    expect(teams.requests[1].at - teams.requests[0].at).toBeGreaterThanOrEqual(990);
+    expect(teams.requests[1].at - teams.requests[0].at).toBeGreaterThanOrEqual(1490);
     expect(metrics.counts).toEqual({ Delivered: 1, DeliveryAttempts: 2 });
+  });
+
+  test('logs the UTF-8 size of what it posted', async () => {
+    await start();
+    const logger = new RecordingLogger();
+    await forwarder({ logger })(snsEvent(JSON.stringify(alarmNotification('ALARM', { AlarmName: 'café-🔥-latency' }))), context);
+    const posted = teams.requests[0].body;
+    expect(logger.entries).toEqual([expect.objectContaining({ level: 'info', message: 'Delivered to Teams' })]);
+    expect(logger.entries[0].extra.bytes).toBe(Buffer.byteLength(posted, 'utf8'));
+    expect(logger.entries[0].extra.bytes).not.toBe(posted.length);
+  });
+
+  test('a malformed alarm (a number where text belongs) is still delivered as a card', async () => {
+    await start();
+    const metrics = new RecordingMetrics();
+    await forwarder({}, metrics)(snsEvent(JSON.stringify(alarmNotification('ALARM', { NewStateReason: 42, Trigger: { Metrics: 'oops' } }))), context);
+    expect(teams.delivered()[0].attachments[0].content.body[0].items[0].text).toBe('🔴 ALARM: tracker-staging-api-target-5xx');
+    expect(metrics.counts).toEqual({ Delivered: 1, DeliveryAttempts: 1 });
   });
 
   test('retries 5xx answers with backoff, then delivers', async () => {
@@ -98,20 +125,24 @@ describe('forwarding to a local Teams', () => {
     expect(teams.requests).toHaveLength(1);
   });
 
-  test('a webhook URL that cannot be read fails the invocation', async () => {
+  test('a webhook URL that cannot be read fails the invocation, logged and counted', async () => {
     await start();
-    const broken = forwarder({ webhookUrl: async () => { throw new Error('AccessDenied'); } });
-    await expect(broken(snsEvent('x'), context)).rejects.toThrow('AccessDenied');
+    const logger = new RecordingLogger();
+    const metrics = new RecordingMetrics();
+    const broken = forwarder({ logger, webhookUrl: async () => { throw new Error('AccessDenied'); } }, metrics);
+    await expect(broken(snsEvent('x', 'subject', 'm-42'), context)).rejects.toThrow('AccessDenied');
     expect(teams.requests).toHaveLength(0);
+    expect(metrics.counts).toEqual({ DeliveryFailed: 1 });
+    expect(logger.entries).toEqual([expect.objectContaining({ level: 'error', extra: expect.objectContaining({ messageId: 'm-42', error: 'AccessDenied' }) })]);
   });
 });
 
 describe('a storm of 100 notifications', () => {
   const LIMIT = 25;
-  // Two execution environments (reserved concurrency 2), each sending at most
-  // every 100 ms: 20 requests a second, under the stand-in's 25.
+  // Two execution environments (reserved concurrency 2), each sending every
+  // 100 ms as the construct computes it: 20 requests a second, under the stand-in's 25.
   const CONCURRENCY = 2;
-  const INTERVAL_MS = 100;
+  const INTERVAL_MS = sendIntervalMs(CONCURRENCY, LIMIT);
 
   test('delivers all 100 without tripping the rate limit', async () => {
     await start({ maxRequestsPerSecond: LIMIT });

@@ -2,6 +2,7 @@ import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { LocalTeams } from './local-teams';
 import { alarmNotification, snsEvent } from './notifications';
+import { FORWARDER_ENV } from '../../../src/alarms/teams-forwarder/forwarder-environment';
 
 /**
  * The real Lambda entry point (Powertools, the AWS SDK Secrets Manager
@@ -28,14 +29,18 @@ describe('teams-forwarder.lambda handler', () => {
     });
     await new Promise<void>((resolve) => secretsManager.listen(0, '127.0.0.1', resolve));
     Object.assign(process.env, {
-      WEBHOOK_URL_SECRET_ARN: SECRET_ARN,
+      // The names the construct sets (the construct's tests check it sets every one).
+      [FORWARDER_ENV.webhookUrlSecretArn]: SECRET_ARN,
+      [FORWARDER_ENV.webhookUrlCacheSeconds]: '300',
+      [FORWARDER_ENV.minSendIntervalMs]: '0',
+      [FORWARDER_ENV.maxDeliveryAttempts]: '6',
+      [FORWARDER_ENV.environmentName]: 'staging',
+      [FORWARDER_ENV.powertoolsMetricsNamespace]: 'Glimpse/AlarmForwarder',
+      [FORWARDER_ENV.powertoolsServiceName]: 'teams-alarm-forwarder',
       AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secretsManager.address() as AddressInfo).port}`,
       AWS_ACCESS_KEY_ID: 'AKIDLOCALTEST',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_REGION: 'eu-west-2',
-      MIN_SEND_INTERVAL_MS: '0',
-      POWERTOOLS_METRICS_NAMESPACE: 'Glimpse/AlarmForwarder',
-      POWERTOOLS_SERVICE_NAME: 'teams-forwarder',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     });
@@ -63,6 +68,7 @@ describe('teams-forwarder.lambda handler', () => {
     }
     expect(secretReads).toEqual([`secretsmanager.GetSecretValue ${SECRET_ARN}`]);
     expect(teams.delivered()).toHaveLength(200);
+    expect(teams.delivered()[0].attachments[0].content.body[0].items[1].text).toBe('staging · 471112958110 · eu-west-2');
     const sorted = [...times.slice(1)].sort((a, b) => a - b);
     const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))].toFixed(2);
     // Figures for the report: first call (cold cache) and warm p50/p99, local network.

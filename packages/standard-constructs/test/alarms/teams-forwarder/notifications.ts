@@ -23,6 +23,12 @@ export function alarmNotification(state: string, overrides: Record<string, unkno
       DatapointsToAlarm: 3,
       ComparisonOperator: 'GreaterThanThreshold',
       Threshold: 5,
+      // As CloudWatch sends them: lower-case keys, value first.
+      Dimensions: [
+        { value: 'targetgroup/tracker-staging-api/943f017f100becff', name: 'TargetGroup' },
+        { value: 'app/tracker-staging-alb/50dc6c495c0c9188', name: 'LoadBalancer' },
+      ],
+      TreatMissingData: 'notBreaching',
     },
     ...overrides,
   };
