@@ -4,6 +4,7 @@ import { BenchTask } from './projenrc/bench';
 import { ComplianceTasks } from './projenrc/compliance';
 import { IntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
+import { LogicalIdTasks } from './projenrc/logical-ids';
 import { LibraryTasks, SynthTask } from './projenrc/library-tasks';
 import { ReleaseTasks } from './projenrc/release';
 import { ScriptChecks } from './projenrc/scripts';
@@ -65,12 +66,13 @@ const compliance = new ComplianceTasks(root, { synth });
 const release = new ReleaseTasks(root, library);
 new BenchTask(root, { synth, apps });
 const scripts = new ScriptChecks(root);
+const logicalIds = new LogicalIdTasks(root);
 new TestPipeline(root, {
   library,
   apps,
   compileLibrary: libraryTasks.compile,
   consumer: release.consumer,
-  afterApps: [integ.verify, compliance.test, scripts.typecheck],
+  afterApps: [logicalIds.check, integ.verify, compliance.test, scripts.typecheck],
 });
 
 root.synth();

@@ -18,6 +18,8 @@ export class ScriptChecks extends Component {
         extends: '../tsconfig.json',
         compilerOptions: { noEmit: true, rootDir: '..', types: ['node'] },
         include: ['./**/*.ts', '../bench/**/*.ts'],
+        // The consumer app is compiled by the consumer test, against the packed library.
+        exclude: ['./consumer/**'],
       },
     });
     this.typecheck = root.addTask('scripts:typecheck', {
