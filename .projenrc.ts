@@ -1,11 +1,15 @@
 import { javascript, typescript } from 'projen';
 import { createEnvironmentApp } from './projenrc/apps';
-import { addComplianceTasks } from './projenrc/compliance';
-import { addIntegTasks } from './projenrc/integ';
+import { BenchTask } from './projenrc/bench';
+import { ComplianceTasks } from './projenrc/compliance';
+import { IntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
-import { addReleaseTasks } from './projenrc/release';
-import { addRootTasks, composeTest } from './projenrc/tasks';
-import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, VERSIONS } from './projenrc/versions';
+import { LogicalIdTasks } from './projenrc/logical-ids';
+import { LibraryTasks, SynthTask } from './projenrc/library-tasks';
+import { ReleaseTasks } from './projenrc/release';
+import { ScriptChecks } from './projenrc/scripts';
+import { TestPipeline } from './projenrc/tasks';
+import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, ROOT_TOOLCHAIN, VERSIONS } from './projenrc/versions';
 import { wireWorkspaces } from './projenrc/workspace';
 
 const root = new typescript.TypeScriptProject({
@@ -31,7 +35,7 @@ const root = new typescript.TypeScriptProject({
     `cdk-nag@${VERSIONS.cdkNag}`,
     `${LIBRARY_NAME}@${LIBRARY_WORKSPACE_VERSION}`,
     `@types/node@${VERSIONS.nodeTypes}`,
-    'ts-node',
+    ...ROOT_TOOLCHAIN,
   ],
 });
 
@@ -51,13 +55,24 @@ const apps = [
     description: 'Tracker REST API staging and production environments.',
   }),
 ];
-
 wireWorkspaces(root, [library, ...apps]);
-const { compileLibrary } = addRootTasks(root, library, apps);
-addIntegTasks(root, compileLibrary);
-addComplianceTasks(root);
-addReleaseTasks(root, library);
-composeTest(root, library, apps);
-require('./projenrc/bench').addBenchTask(root, compileLibrary, apps);
+root.compileTask.reset();
+
+// Each component takes the tasks it needs and exposes the tasks it creates.
+const libraryTasks = new LibraryTasks(root, library);
+const { synth } = new SynthTask(root, { transpileLibrary: libraryTasks.transpile, apps });
+const integ = new IntegTasks(root, { compileLibrary: libraryTasks.compile });
+const compliance = new ComplianceTasks(root, { synth });
+const release = new ReleaseTasks(root, library);
+new BenchTask(root, { synth, apps });
+const scripts = new ScriptChecks(root);
+const logicalIds = new LogicalIdTasks(root);
+new TestPipeline(root, {
+  library,
+  apps,
+  compileLibrary: libraryTasks.compile,
+  consumer: release.consumer,
+  afterApps: [logicalIds.check, integ.verify, compliance.test, scripts.typecheck],
+});
 
 root.synth();

@@ -1,6 +1,7 @@
 import { awscdk, typescript } from 'projen';
 import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
+import { transpileCommand } from './transpile';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
@@ -14,8 +15,12 @@ export interface EnvironmentAppOptions {
 
 /**
  * A thin environment app: configuration and composition of library
- * constructs, depending on the library through the workspace. It synthesizes
- * from compiled JavaScript (type-checking ts-node triples synth time).
+ * constructs, depending on the library through the workspace.
+ *
+ * The CDK CLI runs cdk.json's `build` before every synth, diff and deploy, so
+ * that step is an esbuild transpile of `src/` (a fraction of a second, never a
+ * stale `lib/`), and the app runs as compiled JavaScript. The app's sources and
+ * tests are type-checked once, by `test:typecheck`, in `build`/`test`.
  */
 export function createEnvironmentApp(
   root: typescript.TypeScriptProject,
@@ -46,13 +51,11 @@ export function createEnvironmentApp(
     tsJestOptions: TRANSPILE_ONLY_TS_JEST,
     eslintOptions: checkOnlyEslint(),
   });
-  typecheckTestsFirst(app);
+  typecheckTestsFirst(app, { alsoSources: true });
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
-  // projen's CDK app runs TypeScript through ts-node and compiles nothing;
-  // these apps run compiled JavaScript, so compile is tsc.
-  app.compileTask.exec('tsc');
-  // The CLI compiles before every synth/deploy, so `cdk deploy` never runs a stale lib/.
-  app.cdkConfig.json.addOverride('build', 'npx projen compile');
+  const transpile = transpileCommand('src', 'lib');
+  app.compileTask.exec(transpile);
+  app.cdkConfig.json.addOverride('build', `npx ${transpile}`);
   // No AWS calls at synth: version checks and notices would reach the network.
   app.cdkConfig.json.addOverride('notices', false);
   app.cdkConfig.json.addOverride('context.cli-telemetry', false);

@@ -1,18 +1,26 @@
-import { awscdk, typescript } from 'projen';
+import { awscdk, Component, Task, typescript } from 'projen';
+import { TS_NODE } from './scripts';
 import { relativeOutdir } from './workspace';
 
 /**
- * Root `bench`: compiles the library and every app, then times each app's
- * synth against an app with one empty stack run the same way, and counts
- * resources per stack against CloudFormation's limit (scripts/bench.ts).
+ * Root `bench` (scripts/bench.ts): the CLI's synth and diff of every app
+ * against a plain aws-cdk-lib app of the same size (bench/reference-app), the
+ * compliance packs' share, `npm run synth` from a clean tree, the jest inner
+ * loop, resources per stack; `-- --fresh` adds a fresh clone's npm ci, synth
+ * and test. Every figure is a median of several runs (`-- --runs N`).
  */
-export function addBenchTask(root: typescript.TypeScriptProject, compileLibrary: string, apps: awscdk.AwsCdkTypeScriptApp[]): void {
-  root.addTask('bench', {
-    description: 'Time synth of every app against an empty app and count resources per stack against the 500 limit',
-    steps: [
-      { spawn: compileLibrary },
-      ...apps.map((app) => ({ exec: 'npx tsc', cwd: relativeOutdir(root, app), name: `${app.package.packageName}: tsc` })),
-      { exec: `ts-node --transpile-only scripts/bench.ts ${apps.map((app) => relativeOutdir(root, app)).join(' ')}`, receiveArgs: true },
-    ],
-  });
+export class BenchTask extends Component {
+  public readonly bench: Task;
+
+  constructor(root: typescript.TypeScriptProject, deps: { synth: Task; apps: awscdk.AwsCdkTypeScriptApp[] }) {
+    super(root);
+    this.bench = root.addTask('bench', {
+      description: 'Median synth/diff/test figures against a plain aws-cdk-lib reference app (npm run bench -- --runs N --fresh)',
+      steps: [
+        { spawn: deps.synth.name },
+        { exec: `${TS_NODE} scripts/bench.ts ${deps.apps.map((app) => relativeOutdir(root, app)).join(' ')}`, receiveArgs: true },
+      ],
+    });
+    root.gitignore.exclude('/bench/reference-app/lib/', '/bench/reference-app/cdk.out/');
+  }
 }

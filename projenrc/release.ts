@@ -1,5 +1,7 @@
 import * as path from 'node:path';
-import { awscdk, github, javascript, JsonPatch, ReleasableCommits, typescript } from 'projen';
+import { awscdk, Component, github, javascript, JsonPatch, ReleasableCommits, Task, typescript } from 'projen';
+import { TS_NODE } from './scripts';
+import { requireTask } from './workspace';
 
 /**
  * commit-and-tag-version 13 (projen's default bump tool) and the
@@ -74,15 +76,15 @@ export function configureLibraryBuild(lib: awscdk.AwsCdkConstructLibrary): strin
   });
   // Offline, only the js package can be built; the publish jobs of the release
   // workflow build the other languages in their own toolchain containers.
-  const pkg = lib.tasks.tryFind('package')!;
+  const pkg = lib.packageTask;
   pkg.reset();
-  pkg.spawn(lib.tasks.tryFind('package:js')!);
+  pkg.spawn(requireTask(lib, 'package:js'));
   pkg.spawn(bindings);
   lib.gitignore.exclude(`/${BINDINGS_DIR}/`);
   lib.npmignore?.exclude(`/${BINDINGS_DIR}/`);
   publishFromSubproject(lib);
   // jsii-docgen's CLI cannot find hoisted dependency assemblies (see the script).
-  lib.tasks.tryFind('docgen')!.reset(`node ${path.relative(lib.outdir, path.join(lib.root.outdir, 'scripts/release/docgen.js'))} API.md`);
+  requireTask(lib, 'docgen').reset(`${TS_NODE} ${path.relative(lib.outdir, path.join(lib.root.outdir, 'scripts/release/docgen.ts'))} API.md`);
   return DOCGEN_TOOLCHAIN;
 }
 
@@ -128,14 +130,20 @@ function publishFromSubproject(lib: awscdk.AwsCdkConstructLibrary): void {
  * - `test:consumer`: packs the library, installs the tarball into a fresh
  *   project outside the workspace and synthesizes the README's app.
  */
-export function addReleaseTasks(root: typescript.TypeScriptProject, lib: awscdk.AwsCdkConstructLibrary): void {
-  const libDir = lib.outdir.slice(root.outdir.length + 1);
-  root.addTask('release:dry', {
-    description: 'Compute the next library version and changelog offline (prints them; changes no tracked file)',
-    exec: `node scripts/release/dry-run.js ${libDir}`,
-  });
-  root.addTask('test:consumer', {
-    description: 'npm pack the compiled library, install it in a fresh project outside the workspace, synthesize an app',
-    exec: `node scripts/consumer/run.js ${libDir}`,
-  });
+export class ReleaseTasks extends Component {
+  public readonly dryRun: Task;
+  public readonly consumer: Task;
+
+  constructor(root: typescript.TypeScriptProject, lib: awscdk.AwsCdkConstructLibrary) {
+    super(root);
+    const libDir = lib.outdir.slice(root.outdir.length + 1);
+    this.dryRun = root.addTask('release:dry', {
+      description: 'Compute the next library version and changelog offline (prints them; changes no tracked file)',
+      exec: `${TS_NODE} scripts/release/dry-run.ts ${libDir}`,
+    });
+    this.consumer = root.addTask('test:consumer', {
+      description: 'npm pack the compiled library, install it in a fresh project outside the workspace, synthesize an app',
+      exec: `node scripts/consumer/run.js ${libDir}`,
+    });
+  }
 }

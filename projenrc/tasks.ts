@@ -1,56 +1,58 @@
-import { awscdk, typescript } from 'projen';
-import { relativeOutdir } from './workspace';
+import { awscdk, Component, Task, typescript } from 'projen';
+import { inMember } from './library-tasks';
 
-/** A step that runs a projen task inside a workspace member. */
-function inMember(root: typescript.TypeScriptProject, member: typescript.TypeScriptProject, task: string) {
-  return { exec: `npx projen ${task}`, cwd: relativeOutdir(root, member), name: `${member.package.packageName}: ${task}` };
+/** The root `test` runs its two lanes with at most this many processes: the CI machine has 2 cores. */
+const LANES = 2;
+
+export interface TestPipelineDeps {
+  readonly library: awscdk.AwsCdkConstructLibrary;
+  readonly apps: awscdk.AwsCdkTypeScriptApp[];
+  /** Bundles the Lambda handlers and compiles the library with jsii: everything else needs its lib/. */
+  readonly compileLibrary: Task;
+  /** Runs after the library is packaged (it installs the tarball). */
+  readonly consumer: Task;
+  /** Run after the apps are synthesized (they read apps/<app>/cdk.out or integ snapshots). */
+  readonly afterApps: Task[];
 }
 
 /**
- * The root tasks that drive the workspace in dependency order: the library
- * first (apps and integ tests consume its compiled `lib/`), then the apps,
- * then integ snapshot verification.
+ * Root `test` (and so `build`, which ends with it): compile the library once,
+ * then two lanes side by side, one per core:
+ * - `test:library`: API.md, type-check, jest, eslint, the js package and the
+ *   other languages' bindings, then the consumer test of that package;
+ * - `test:apps`: each app's build (type-check, synth through the CLI under the
+ *   compliance packs, jest, eslint), integ snapshot verification, and the
+ *   checks that read the synthesized templates.
+ * A failing lane fails `test`; each lane's output is printed as one block.
  */
-export function addRootTasks(
-  root: typescript.TypeScriptProject,
-  library: awscdk.AwsCdkConstructLibrary,
-  apps: awscdk.AwsCdkTypeScriptApp[],
-): { compileLibrary: string } {
-  const compileLibrary = root.addTask('compile:library', {
-    description: 'Bundle the Lambda handlers and compile the library with jsii',
-    steps: [inMember(root, library, 'pre-compile'), inMember(root, library, 'compile')],
-  });
+export class TestPipeline extends Component {
+  public readonly libraryLane: Task;
+  public readonly appsLane: Task;
 
-  root.addTask('synth', {
-    description: 'Synthesize every environment into apps/<app>/cdk.out (offline, no AWS credentials)',
-    steps: [
-      { spawn: compileLibrary.name },
-      // cdk.json's build step compiles each app before it synthesizes.
-      ...apps.map((app) => inMember(root, app, 'synth:silent')),
-    ],
-  });
-
-  root.compileTask.reset();
-  return { compileLibrary: compileLibrary.name };
-}
-
-/**
- * Root `test` (and so `build`, which ends with it): the library build (bundle,
- * jsii, unit tests, packaging), each app build (compile, synth under the
- * compliance packs, app tests), integ snapshot verification and the consumer
- * test against that same library build, and the compliance report's tests.
- */
-export function composeTest(
-  root: typescript.TypeScriptProject,
-  library: awscdk.AwsCdkConstructLibrary,
-  apps: awscdk.AwsCdkTypeScriptApp[],
-): void {
-  root.testTask.reset();
-  for (const member of [library, ...apps]) {
-    const step = inMember(root, member, 'build');
-    root.testTask.exec(step.exec, step);
+  constructor(root: typescript.TypeScriptProject, deps: TestPipelineDeps) {
+    super(root);
+    this.libraryLane = root.addTask('test:library', {
+      description: 'The library after its compile: API.md, type-check, jest, eslint, packages, then the consumer test',
+      steps: [
+        inMember(root, deps.library, 'post-compile'),
+        inMember(root, deps.library, 'test'),
+        inMember(root, deps.library, 'package'),
+        { spawn: deps.consumer.name },
+      ],
+    });
+    this.appsLane = root.addTask('test:apps', {
+      description: 'Every app build (type-check, synth, jest, eslint), then the checks of the synthesized templates',
+      steps: [
+        ...deps.apps.map((app) => inMember(root, app, 'build')),
+        ...deps.afterApps.map((task) => ({ spawn: task.name })),
+      ],
+    });
+    root.testTask.reset();
+    root.testTask.spawn(deps.compileLibrary);
+    root.testTask.exec(
+      `concurrently --max-processes ${LANES} --group --success all --names library,apps `
+      + `"npx projen ${this.libraryLane.name}" "npx projen ${this.appsLane.name}"`,
+      { name: 'library and apps lanes, side by side' },
+    );
   }
-  root.testTask.spawn(root.tasks.tryFind('integ:verify')!);
-  root.testTask.spawn(root.tasks.tryFind('test:consumer')!);
-  root.testTask.spawn(root.tasks.tryFind('compliance:test')!);
 }

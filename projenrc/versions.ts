@@ -23,6 +23,12 @@ export const VERSIONS = {
   nodeTypes: '^20',
 } as const;
 
+/**
+ * The root's own tools: ts-node runs the repository's scripts and integ apps
+ * (transpile-only); concurrently runs the two lanes of `npm test` side by side.
+ */
+export const ROOT_TOOLCHAIN = ['ts-node@^10.9.2', 'concurrently@9.2.5'];
+
 /** Where the code lives, for the `Repository` tag and package metadata. */
 export const REPOSITORY_URL = 'https://github.com/glimpse-technology/platform-constructs.git';
 

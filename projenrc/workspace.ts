@@ -1,4 +1,4 @@
-import { DependencyType, javascript, typescript } from 'projen';
+import { DependencyType, javascript, Project, Task, typescript } from 'projen';
 
 /**
  * Turns a subproject into an npm workspace member: the root owns the single
@@ -23,4 +23,11 @@ export function wireWorkspaces(root: typescript.TypeScriptProject, members: java
 
 export function relativeOutdir(root: javascript.NodeProject, member: javascript.NodeProject): string {
   return member.outdir.slice(root.outdir.length + 1);
+}
+
+/** A task projen itself created on `project` (docgen, package:js…); fails loudly if a projen upgrade renamed it. */
+export function requireTask(project: Project, name: string): Task {
+  const task = project.tasks.tryFind(name);
+  if (!task) throw new Error(`${project.name} has no task "${name}": did a projen upgrade rename it?`);
+  return task;
 }

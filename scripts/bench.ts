@@ -1,48 +1,45 @@
 /**
- * Synth benchmark (`npm run bench`): times `node lib/main.js` of every app
- * against an app with one empty stack, both started exactly like the CDK CLI
- * starts an app (a fresh Node process with CDK_OUTDIR and CDK_CONTEXT_JSON),
- * prints the ratio, and counts resources per stack against CloudFormation's
- * limit of 500. Usage: ts-node scripts/bench.ts apps/tracker apps/... [--runs N]
+ * `npm run bench`: the figures a platform engineer feels, each the median of
+ * several runs after a warm-up, with ratios to a plain aws-cdk-lib app of the
+ * same size (bench/reference-app) run exactly the same way:
+ * - `cdk synth` and `cdk diff` of every app through the pinned CLI;
+ * - the share of an app's synth spent in the compliance packs;
+ * - `npm run synth` from a clean tree (no lib/, no cdk.out);
+ * - the inner loop, `npx jest test/<area>` per construct family, warm;
+ * - resources per stack against CloudFormation's limit of 500;
+ * - with `--fresh`: `npm ci`, `npm run synth` and `npm test` in a fresh clone.
+ *
+ * Usage: bench.ts <app dir>... [--runs N] [--areas a,b] [--no-jest] [--fresh]
  */
-import { spawnSync } from 'child_process';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
-const RESOURCE_LIMIT = 500;
 const ROOT = path.resolve(__dirname, '..');
+const LIBRARY = path.join(ROOT, 'packages', 'standard-constructs');
+const REFERENCE = path.join(ROOT, 'bench', 'reference-app');
+const RESOURCE_LIMIT = 500;
+/** The goals the figures are held against (CONTRIBUTING.md, "Speed"). */
+const GOALS = { cliRatio: 1.2, synthSeconds: 40, packShare: 0.3, innerLoopSeconds: 15, testSeconds: 360 };
 
-interface Run { readonly seconds: number; readonly outdir: string }
+interface Options {
+  readonly apps: string[];
+  readonly runs: number;
+  readonly areas?: string[];
+  readonly jest: boolean;
+  readonly fresh: boolean;
+}
 
-function parseArgs(argv: string[]): { apps: string[]; runs: number } {
-  const runsFlag = argv.indexOf('--runs');
-  const runs = runsFlag >= 0 ? Number(argv[runsFlag + 1]) : 3;
-  const apps = argv.filter((a, i) => !a.startsWith('--') && (runsFlag < 0 || i !== runsFlag + 1));
+function parseArgs(argv: string[]): Options {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const runs = Number(value('--runs') ?? 3);
+  const flagValues = new Set(['--runs', '--areas'].map(value));
+  const apps = argv.filter((a) => !a.startsWith('--') && !flagValues.has(a));
   if (apps.length === 0 || !Number.isInteger(runs) || runs < 1) {
-    throw new Error('usage: bench.ts <app dir>... [--runs N]');
+    throw new Error('usage: bench.ts <app dir>... [--runs N] [--areas a,b] [--no-jest] [--fresh]');
   }
-  return { apps, runs };
-}
-
-/** The context the CLI would pass: cdk.json's `context` plus cdk.context.json. */
-function cliContext(appDir: string): Record<string, unknown> {
-  const read = (file: string) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
-  return { ...read(path.join(appDir, 'cdk.json')).context, ...read(path.join(appDir, 'cdk.context.json')) };
-}
-
-/** Runs one synth the way the CLI does and returns its wall time. */
-function synthOnce(entry: string, cwd: string, context: Record<string, unknown>): Run {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, [entry], {
-    cwd,
-    env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: JSON.stringify(context) },
-    encoding: 'utf8',
-  });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.status !== 0) throw new Error(`synth of ${entry} failed:\n${result.stderr}`);
-  return { seconds, outdir };
+  return { apps, runs, areas: value('--areas')?.split(','), jest: !argv.includes('--no-jest'), fresh: argv.includes('--fresh') };
 }
 
 function median(values: number[]): number {
@@ -51,67 +48,180 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Times `runs` synths (after one untimed warm-up that fills the OS file cache). */
-function time(entry: string, cwd: string, context: Record<string, unknown>, runs: number): { median: number; outdir: string } {
-  fs.rmSync(synthOnce(entry, cwd, context).outdir, { recursive: true, force: true });
-  const results = Array.from({ length: runs }, () => synthOnce(entry, cwd, context));
-  for (const r of results.slice(1)) fs.rmSync(r.outdir, { recursive: true, force: true });
-  return { median: median(results.map((r) => r.seconds)), outdir: results[0].outdir };
+/** Runs a command to completion and returns its wall time; a failure stops the bench with its output. */
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} (in ${path.relative(ROOT, cwd) || '.'}) failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return seconds;
 }
 
-/** Resources per stack template in a cloud assembly. */
-function resourceCounts(outdir: string): Array<{ stack: string; resources: number }> {
+/** The median of `runs` timed runs after one untimed warm-up (which fills the OS file cache). */
+function timed(runs: number, once: () => number, before: () => void = () => undefined): number {
+  before();
+  once();
+  return median(Array.from({ length: runs }, () => {
+    before();
+    return once();
+  }));
+}
+
+/** The pinned CLI an app depends on, resolved the way `npx cdk` in its folder resolves it. */
+function cdkCli(appDir: string): string {
+  return require.resolve('aws-cdk/bin/cdk', { paths: [appDir] });
+}
+
+interface AppFigures {
+  readonly name: string;
+  readonly synth: number;
+  readonly diff: number;
+  readonly process: number;
+  readonly packs: number;
+  readonly stacks: Array<{ stack: string; resources: number }>;
+}
+
+function stackTemplates(outdir: string): Array<{ stack: string; file: string }> {
   const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
   return Object.entries(manifest.artifacts as Record<string, { type: string; properties?: { templateFile: string } }>)
     .filter(([, a]) => a.type === 'aws:cloudformation:stack')
-    .map(([stack, a]) => {
-      const template = JSON.parse(fs.readFileSync(path.join(outdir, a.properties!.templateFile), 'utf8'));
-      return { stack, resources: Object.keys(template.Resources ?? {}).length };
-    });
+    .map(([stack, a]) => ({ stack, file: path.join(outdir, a.properties!.templateFile) }));
 }
 
-/** An app with one empty stack, next to the apps so it loads the same aws-cdk-lib. */
-function writeEmptyApp(): string {
-  const file = path.join(ROOT, 'apps', '.bench-empty-app.js');
-  fs.writeFileSync(file, [
-    "const { App, Stack } = require('aws-cdk-lib');",
-    'const app = new App();',
-    "new Stack(app, 'Empty', { env: { account: '111111111111', region: 'eu-west-2' } });",
-    'app.synth();',
-  ].join('\n'));
-  return file;
+/** Seconds the compliance packs spent, from the summaries they write into the cloud assembly. */
+function packSeconds(outdir: string): number {
+  const summaries = fs.readdirSync(outdir).filter((f) => /^nag-summary\..*\.json$/.test(f));
+  return summaries.reduce((sum, f) => sum + (JSON.parse(fs.readFileSync(path.join(outdir, f), 'utf8')).elapsedMs ?? 0) / 1000, 0);
+}
+
+/**
+ * `cdk synth` and `cdk diff` (against the app's own synthesized template, so
+ * it runs offline) of the first stack, through the pinned CLI: build step,
+ * app process, assembly, as a user runs them. Then the app process alone,
+ * with the share the packs took of it.
+ */
+function benchApp(appDir: string, runs: number): AppFigures {
+  const cli = cdkCli(appDir);
+  const env = { CDK_DISABLE_VERSION_CHECK: '1' };
+  const synth = timed(runs, () => run(process.execPath, [cli, 'synth', '--quiet'], appDir, env));
+  const outdir = path.join(appDir, 'cdk.out');
+  const stacks = stackTemplates(outdir);
+  const baseline = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-diff-')), 'template.json');
+  fs.copyFileSync(stacks[0].file, baseline);
+  const diff = timed(runs, () => run(process.execPath, [cli, 'diff', '--template', baseline, stacks[0].stack], appDir, env));
+  const processOut = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-app-'));
+  const context = JSON.stringify(cliContext(appDir));
+  const shares: number[] = [];
+  const processSeconds = timed(runs, () => {
+    const seconds = run(process.execPath, ['lib/main.js'], appDir, { CDK_OUTDIR: processOut, CDK_CONTEXT_JSON: context });
+    shares.push(packSeconds(processOut));
+    return seconds;
+  });
+  fs.rmSync(processOut, { recursive: true, force: true });
+  return {
+    name: path.relative(ROOT, appDir),
+    synth,
+    diff,
+    process: processSeconds,
+    packs: median(shares),
+    stacks: stacks.map(({ stack, file }) => ({ stack, resources: Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).Resources ?? {}).length })),
+  };
+}
+
+/** The context the CLI would pass: cdk.json's `context` plus cdk.context.json. */
+function cliContext(appDir: string): Record<string, unknown> {
+  const read = (file: string) => (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {});
+  return { ...read(path.join(appDir, 'cdk.json')).context, ...read(path.join(appDir, 'cdk.context.json')) };
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER GOAL';
+}
+
+function printApps(figures: AppFigures[], reference: AppFigures): void {
+  console.log('\ncdk synth / cdk diff through the pinned CLI (median, seconds; ratio to the reference app):');
+  for (const f of [reference, ...figures]) {
+    const ratio = (a: number, b: number) => (f === reference ? '' : ` (${(a / b).toFixed(2)} x)`);
+    const resources = f.stacks.map((s) => s.resources).join('+');
+    console.log(`  ${f.name.padEnd(24)} synth ${f.synth.toFixed(2)}${ratio(f.synth, reference.synth)}  diff ${f.diff.toFixed(2)}${ratio(f.diff, reference.diff)}  [${resources} resources]`);
+  }
+  const largest = figures.reduce((a, b) => (resourceTotal(a) >= resourceTotal(b) ? a : b));
+  const worst = Math.max(largest.synth / reference.synth, largest.diff / reference.diff);
+  console.log(`  goal: ${largest.name} (the app the reference mirrors) <= ${GOALS.cliRatio} x: ${worst.toFixed(2)} x ${verdict(worst <= GOALS.cliRatio)}`);
+  console.log('\nThe compliance packs\' share of each app process (node lib/main.js):');
+  for (const f of figures) {
+    const share = f.packs / f.process;
+    console.log(`  ${f.name.padEnd(24)} ${f.process.toFixed(2)} s, packs ${f.packs.toFixed(2)} s = ${(100 * share).toFixed(0)} %  ${verdict(share <= GOALS.packShare)}`);
+  }
+  console.log(`\nResources per stack (CloudFormation limit ${RESOURCE_LIMIT}):`);
+  for (const { stack, resources } of figures.flatMap((f) => f.stacks)) {
+    console.log(`  ${stack.padEnd(40)} ${String(resources).padStart(4)}  ${((100 * resources) / RESOURCE_LIMIT).toFixed(0).padStart(3)} %`);
+    if (resources > RESOURCE_LIMIT) process.exitCode = 1;
+  }
+}
+
+function resourceTotal(f: AppFigures): number {
+  return f.stacks.reduce((total, s) => total + s.resources, 0);
+}
+
+/** `npm run synth` from a tree with no build output, as on a fresh clone. */
+function benchSynth(apps: string[], runs: number): number {
+  const clean = () => {
+    for (const dir of [path.join(LIBRARY, 'lib'), ...apps.flatMap((a) => [path.join(ROOT, a, 'lib'), path.join(ROOT, a, 'cdk.out')])]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  return timed(runs, () => run('npm', ['run', 'synth', '--silent'], ROOT), clean);
+}
+
+/** `npx jest test/<area>` for each construct family, warm (the transform cache is filled by the warm-up). */
+function benchInnerLoop(runs: number, areas?: string[]): Array<{ area: string; seconds: number }> {
+  const all = fs.readdirSync(path.join(LIBRARY, 'test'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  return (areas ?? all).map((area) => ({ area, seconds: timed(runs, () => run('npx', ['jest', `test/${area}`], LIBRARY)) }));
+}
+
+/** `npm ci`, `npm run synth` and `npm test` in a fresh clone of HEAD. */
+function benchFresh(runs: number): Record<string, number> {
+  const figures: Record<string, number[]> = { 'npm ci': [], 'npm run synth': [], 'npm test': [] };
+  for (let i = 0; i < runs; i++) {
+    const clone = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-clone-'));
+    try {
+      run('git', ['clone', '--quiet', ROOT, clone], ROOT);
+      figures['npm ci'].push(run('npm', ['ci', '--silent'], clone));
+      figures['npm run synth'].push(run('npm', ['run', 'synth', '--silent'], clone));
+      figures['npm test'].push(run('npm', ['test', '--silent'], clone));
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+    }
+  }
+  return Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, median(v)]));
 }
 
 function main(): void {
-  const { apps, runs } = parseArgs(process.argv.slice(2));
-  const emptyApp = writeEmptyApp();
-  try {
-    const empty = time(emptyApp, path.dirname(emptyApp), {}, runs);
-    fs.rmSync(empty.outdir, { recursive: true, force: true });
-    console.log(`Synth benchmark: median of ${runs} runs after a warm-up, node ${process.version}, ${os.cpus().length} CPUs`);
-    console.log(`  empty app (one empty stack)        ${empty.median.toFixed(2)} s`);
-    let total = 0;
-    const stacks: Array<{ stack: string; resources: number }> = [];
-    for (const app of apps) {
-      const appDir = path.resolve(ROOT, app);
-      const entry = path.join(appDir, 'lib', 'main.js');
-      if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: compile the app first (npx tsc in ${app})`);
-      const result = time(entry, appDir, cliContext(appDir), runs);
-      total += result.median;
-      stacks.push(...resourceCounts(result.outdir));
-      fs.rmSync(result.outdir, { recursive: true, force: true });
-      console.log(`  ${app.padEnd(34)} ${result.median.toFixed(2)} s  (${(result.median / empty.median).toFixed(2)} x empty)`);
+  const options = parseArgs(process.argv.slice(2));
+  console.log(`Bench: median of ${options.runs} runs after a warm-up; node ${process.version}, ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`);
+
+  const synth = benchSynth(options.apps, options.runs);
+  console.log(`\nnpm run synth from a clean tree: ${synth.toFixed(1)} s (goal <= ${GOALS.synthSeconds} s: ${verdict(synth <= GOALS.synthSeconds)})`);
+
+  const reference = benchApp(REFERENCE, options.runs);
+  printApps(options.apps.map((app) => benchApp(path.resolve(ROOT, app), options.runs)), { ...reference, name: 'reference (plain CDK)' });
+
+  if (options.jest) {
+    console.log(`\nInner loop, npx jest test/<area> warm (goal <= ${GOALS.innerLoopSeconds} s):`);
+    for (const { area, seconds } of benchInnerLoop(options.runs, options.areas)) {
+      console.log(`  ${area.padEnd(24)} ${seconds.toFixed(1)} s  ${verdict(seconds <= GOALS.innerLoopSeconds)}`);
     }
-    console.log(`  all apps                           ${total.toFixed(2)} s  (${(total / empty.median).toFixed(2)} x empty, `
-      + `${(total / (empty.median * apps.length)).toFixed(2)} x ${apps.length} empty apps)`);
-    console.log(`Resources per stack (CloudFormation limit ${RESOURCE_LIMIT}):`);
-    for (const { stack, resources } of stacks) {
-      const share = (100 * resources) / RESOURCE_LIMIT;
-      console.log(`  ${stack.padEnd(34)} ${String(resources).padStart(4)}  ${share.toFixed(0).padStart(3)} %${resources > RESOURCE_LIMIT * 0.8 ? '  WARNING: over 80 %' : ''}`);
+  }
+
+  if (options.fresh) {
+    console.log('\nFresh clone of HEAD:');
+    for (const [what, seconds] of Object.entries(benchFresh(options.runs))) {
+      const goal = what === 'npm test' ? ` (goal <= ${GOALS.testSeconds} s: ${verdict(seconds <= GOALS.testSeconds)})` : '';
+      console.log(`  ${what.padEnd(24)} ${seconds.toFixed(1)} s${goal}`);
     }
-    if (stacks.some((s) => s.resources > RESOURCE_LIMIT)) process.exitCode = 1;
-  } finally {
-    fs.rmSync(emptyApp, { force: true });
   }
 }
 

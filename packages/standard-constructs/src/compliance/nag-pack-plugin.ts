@@ -13,8 +13,9 @@ import { tallyRules } from './private/rule-tally';
  * the tree it was registered on instead, on any aws-cdk-lib version.
  *
  * Beside the validation report it writes `nag-summary.<pack>.json` into the
- * cloud assembly: the resources checked, and the rule checks that passed and
- * failed (the validation report lists only unacknowledged failures). CDK fails
+ * cloud assembly: the resources checked, the rule checks that passed and
+ * failed (the validation report lists only unacknowledged failures), and the
+ * milliseconds the pack took. CDK fails
  * synthesis if a plugin changes the assembly while validation runs, so the
  * file is written as soon as synthesis has returned (the next turn of the
  * event loop, before a `cdk synth` app process exits).
@@ -37,7 +38,10 @@ export class NagPackPlugin implements IPolicyValidationPlugin {
   }
 
   public validate(_context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const { result, summary } = tallyRules(this.pack, () => this.pack.validateScope(this.scope));
+    const started = performance.now();
+    const { result, summary: tally } = tallyRules(this.pack, () => this.pack.validateScope(this.scope));
+    // What the pack cost this synth (`npm run bench` holds the packs to a share of it).
+    const summary = { ...tally, elapsedMs: Math.round(performance.now() - started) };
     const stage = Stage.isStage(this.scope) ? this.scope : Stage.of(this.scope);
     if (stage) {
       const file = path.join(stage.outdir, NagPackPlugin.summaryFileName(this.name));

@@ -15,6 +15,25 @@ export function stackResources(node: CfnResource): CfnResource[] {
 }
 
 /**
+ * Each stack's resources by logical id, built once per set of resources:
+ * resolving every logical id for every lookup made one rule cost a quarter
+ * of all four packs' time on a 200-resource stack.
+ */
+const resourcesByLogicalId = new WeakMap<Stack, { readonly resources: CfnResource[]; readonly byId: Map<string, CfnResource> }>();
+
+function resourceWithLogicalId(node: CfnResource, logicalId: string): CfnResource | undefined {
+  const stack = Stack.of(node);
+  const resources = stackResources(node);
+  let index = resourcesByLogicalId.get(stack);
+  const stale = !index || index.resources.length !== resources.length || index.resources.some((r, i) => r !== resources[i]);
+  if (stale) {
+    index = { resources, byId: new Map(resources.map((r) => [resolve(r, r.logicalId) as string, r])) };
+    resourcesByLogicalId.set(stack, index);
+  }
+  return index!.byId.get(logicalId);
+}
+
+/**
  * The resource of the same stack that `value` (a Ref or Fn::GetAtt) points to,
  * or undefined when it is a literal or lives elsewhere.
  */
@@ -23,7 +42,7 @@ export function referencedResource(node: CfnResource, value: unknown): CfnResour
   if (resolved === undefined || typeof resolved === 'string') return undefined;
   const logicalId = NagRules.resolveResourceFromIntrinsic(node, value);
   if (typeof logicalId !== 'string') return undefined;
-  return stackResources(node).find((r) => resolve(r, r.logicalId) === logicalId);
+  return resourceWithLogicalId(node, logicalId);
 }
 
 /**

@@ -40,24 +40,33 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
 
   const applier = pack as unknown as RuleApplier;
   const applyRule = applier.applyRule;
+  // cdk-nag calls applyRule once per rule and resource (about 10^5 times for a
+  // 200-resource stack and four packs): wrap each rule once, and hand cdk-nag
+  // back its own fresh params object rather than a copy.
+  const observed = new Map<string, Map<IApplyRule['rule'], IApplyRule['rule']>>();
   applier.applyRule = (params: IApplyRule) => {
     // cdk-nag names a rule after its function unless overridden: keep that name on the wrapper.
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
-    const ruleId = `${pack.readPackName}-${suffix}`;
-    applyRule.call(pack, {
-      ...params,
-      ruleSuffixOverride: suffix,
-      rule: (node: CfnResource) => {
+    const bySuffix = observed.get(suffix) ?? observed.set(suffix, new Map()).get(suffix)!;
+    let rule = bySuffix.get(params.rule);
+    if (!rule) {
+      const original = params.rule;
+      const ruleId = `${pack.readPackName}-${suffix}`;
+      rule = (node: CfnResource) => {
         try {
-          const result = params.rule(node);
+          const result = original(node);
           record(ruleId, node, result);
           return result;
         } catch (e) {
           record(ruleId, node, NagRuleCompliance.NON_COMPLIANT);
           throw e;
         }
-      },
-    });
+      };
+      bySuffix.set(original, rule);
+    }
+    (params as { ruleSuffixOverride?: string }).ruleSuffixOverride = suffix;
+    (params as { rule: IApplyRule['rule'] }).rule = rule;
+    applyRule.call(pack, params);
   };
   try {
     const result = check();

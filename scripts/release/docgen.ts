@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Writes API.md for the jsii library in the current directory.
 //
 // `jsii-docgen` looks for the assemblies of the library's dependencies
@@ -9,23 +8,33 @@
 // found the way Node resolves them (hoisted or not). Copies, not symlinks:
 // jsii-reflect refuses a compressed assembly whose redirect resolves elsewhere.
 //
-// Usage (from the library folder): node ../../scripts/release/docgen.js [API.md]
-'use strict';
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
+// Usage (from the library folder): node -r ts-node/register/transpile-only ../../scripts/release/docgen.ts [API.md]
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const packageDir = process.cwd();
 const output = path.resolve(process.argv[2] ?? 'API.md');
 // Resolve jsii-docgen from the library folder: it is the library's dev dependency.
-const { Documentation, Language } = require(require.resolve('jsii-docgen', { paths: [packageDir] }));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { Documentation, Language } = require(require.resolve('jsii-docgen', { paths: [packageDir] })) as typeof import('jsii-docgen');
 
-function readAssembly(dir) {
+interface Assembly {
+  readonly name: string;
+  readonly dependencies?: Record<string, string>;
+  readonly types?: Record<string, {
+    readonly datatype?: boolean;
+    readonly docs?: { readonly summary?: string };
+    readonly properties?: Array<{ readonly name: string; readonly optional?: boolean; readonly docs?: { readonly summary?: string; readonly default?: string }; readonly type?: { readonly primitive?: string } }>;
+  }>;
+}
+
+function readAssembly(dir: string): Assembly {
   return JSON.parse(fs.readFileSync(path.join(dir, '.jsii'), 'utf-8'));
 }
 
 /** The package folder of every jsii dependency, transitively, keyed by name. */
-function dependencyDirs(fromDir, assembly, found = new Map()) {
+function dependencyDirs(fromDir: string, assembly: Assembly, found = new Map<string, string>()): Map<string, string> {
   for (const name of Object.keys(assembly.dependencies ?? {})) {
     if (found.has(name)) continue;
     const dir = path.dirname(require.resolve(`${name}/package.json`, { paths: [fromDir] }));
@@ -35,18 +44,25 @@ function dependencyDirs(fromDir, assembly, found = new Map()) {
   return found;
 }
 
+/** A number named for a time unit (not a rate "per" one): CONTRIBUTING.md asks for a `Duration` instead. */
+const TIME_UNIT_SUFFIX = /^(?!.*Per[A-Z]).*(Millis|Milliseconds|Seconds|Minutes|Hours|Days)$/;
+
 /**
- * The API contract for adopters: every public type and property has a summary,
- * and every optional struct property says what happens when it is omitted.
+ * The API contract for adopters (CONTRIBUTING.md, "API conventions"): every
+ * public type and property has a summary, every optional struct property says
+ * what happens when it is omitted, and times are `Duration`s, not numbers.
  */
-function undocumented(assembly) {
-  const problems = [];
+function apiConventionViolations(assembly: Assembly): string[] {
+  const problems: string[] = [];
   for (const [fqn, type] of Object.entries(assembly.types ?? {})) {
     if (!type.docs?.summary) problems.push(`${fqn}: no doc comment`);
     for (const prop of type.properties ?? []) {
       if (!prop.docs?.summary) problems.push(`${fqn}.${prop.name}: no doc comment`);
       if (type.datatype && prop.optional && prop.docs?.default === undefined) {
         problems.push(`${fqn}.${prop.name}: optional without @default`);
+      }
+      if (prop.type?.primitive === 'number' && TIME_UNIT_SUFFIX.test(prop.name)) {
+        problems.push(`${fqn}.${prop.name}: a time as a number; take a Duration`);
       }
     }
   }
@@ -55,9 +71,9 @@ function undocumented(assembly) {
 
 async function main() {
   const assembly = readAssembly(packageDir);
-  const problems = undocumented(assembly);
+  const problems = apiConventionViolations(assembly);
   if (problems.length > 0) {
-    throw new Error(`API documentation incomplete (add the doc comment / @default tag):\n  ${problems.join('\n  ')}`);
+    throw new Error(`API conventions not met (CONTRIBUTING.md: doc comments, @default tags, Duration for times):\n  ${problems.join('\n  ')}`);
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docgen-'));
   try {
@@ -80,7 +96,7 @@ async function main() {
   console.log(`docgen: wrote ${path.relative(packageDir, output)}`);
 }
 
-main().catch((err) => {
+main().catch((err: Error) => {
   console.error(err.message ?? err);
   process.exit(1);
 });

@@ -1,22 +1,22 @@
-#!/usr/bin/env node
 // Lists `<template> <logicalId> <Type>` for every synthesized app template, sorted,
 // so that a refactor can prove it keeps every logical id:
-//   node scripts/logical-ids/list.js > /tmp/after.txt && node scripts/logical-ids/list.js --check
+//   npm run synth && npm run logical-ids:check
+// (`npm run logical-ids -- --write` records a new baseline, after a deliberate change).
 // `--check` fails when an id in baseline.txt is missing or changed type (new ids are fine).
-const fs = require('fs');
-const path = require('path');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 const baselineFile = path.join(__dirname, 'baseline.txt');
 
-function currentIds() {
-  const lines = [];
+function currentIds(): string[] {
+  const lines: string[] = [];
   for (const app of fs.readdirSync(path.join(root, 'apps'))) {
     const out = path.join(root, 'apps', app, 'cdk.out');
     if (!fs.existsSync(out)) throw new Error(`${out} is missing: run \`npm run synth\` first`);
     for (const file of fs.readdirSync(out).filter((f) => f.endsWith('.template.json')).sort()) {
       const { Resources = {} } = JSON.parse(fs.readFileSync(path.join(out, file), 'utf8'));
-      for (const [id, resource] of Object.entries(Resources)) lines.push(`${app}/${file} ${id} ${resource.Type}`);
+      for (const [id, resource] of Object.entries(Resources as Record<string, { Type: string }>)) lines.push(`${app}/${file} ${id} ${resource.Type}`);
     }
   }
   return lines.sort();

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // `npm run release:dry`: what would the next release of the library be?
 //
 // Runs the library's projen `bump` task with the same environment as its
@@ -9,10 +8,9 @@
 //
 // Offline, on Node 20: the bump tool is pinned to commit-and-tag-version 12.7.1
 // (13.x needs Node >= 22), installed as a dev dependency.
-'use strict';
-const { execFileSync } = require('node:child_process');
-const fs = require('node:fs');
-const path = require('node:path');
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const libDir = path.resolve(repoRoot, process.argv[2] ?? 'packages/standard-constructs');
@@ -35,7 +33,7 @@ try {
   // `release` sets MAJOR (the version line) for the bump it spawns; so do we.
   const env = { ...process.env, ...tasks.release.env, RELEASE: undefined };
   execFileSync('npx', ['projen', 'bump'], { cwd: libDir, env, stdio: 'inherit' });
-  const read = (file) => fs.readFileSync(path.join(libDir, file), 'utf-8').trim();
+  const read = (file: string) => fs.readFileSync(path.join(libDir, file), 'utf-8').trim();
   console.log('\n=== release:dry ===');
   console.log(`next version: ${read(bump.env.BUMPFILE)}`);
   console.log(`release tag:  ${read(bump.env.RELEASETAG)}`);
@@ -43,7 +41,7 @@ try {
   console.log(read(bump.env.CHANGELOG));
 } catch (err) {
   failed = true;
-  console.error(`release:dry: bump failed: ${err.message}`);
+  console.error(`release:dry: bump failed: ${(err as Error).message}`);
 } finally {
   fs.writeFileSync(manifestPath, manifest);
   const rc = path.join(libDir, '.versionrc.json');

@@ -1,0 +1,10 @@
+/**
+ * Transpile-only compilation with esbuild: every `.ts` file under `srcDir`
+ * becomes one CommonJS `.js` file under `outDir`, in well under a second, with
+ * no type-check. It emits the same code `tsc`/jsii emit for these sources (the
+ * synthesized templates are byte-identical either way); type-checking belongs
+ * in `build`/`test`, not in every `cdk synth`, `diff` and `deploy`.
+ */
+export function transpileCommand(srcDir: string, outDir: string): string {
+  return `esbuild "${srcDir}/**/*.ts" --outdir=${outDir} --platform=node --format=cjs --target=es2022 --log-level=warning`;
+}
