@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { createEnvironmentApp } from './projenrc/apps';
 import { addComplianceTasks } from './projenrc/compliance';
+import { addFlowsTask } from './projenrc/flows';
 import { addIntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
 import { addReleaseTasks } from './projenrc/release';
@@ -58,6 +59,7 @@ addIntegTasks(root, compileLibrary);
 addComplianceTasks(root);
 addReleaseTasks(root, library);
 composeTest(root, library, apps);
+addFlowsTask(root, []);
 require('./projenrc/bench').addBenchTask(root, compileLibrary, apps);
 
 root.synth();

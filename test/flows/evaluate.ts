@@ -1,0 +1,106 @@
+/**
+ * One request, evaluated by @cloud-copilot/iam-simulate against the identity
+ * policies of the principal and the resource (or key) policy of the target,
+ * with the request context AWS would send.
+ */
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import type { StatementAnalysis } from '@cloud-copilot/iam-simulate/dist/cjs/StatementAnalysis';
+import { PolicyDocument, PolicyIndex } from './policy-index';
+import { ORG_ID, inOrganisation } from './world';
+
+export interface Request {
+  /** Names the flow in the output: what, from where, to where. */
+  readonly name: string;
+  /** A role ARN or a service principal (`cloudwatch.amazonaws.com`). */
+  readonly principal: string;
+  readonly action: string;
+  readonly resource: string;
+  /** Keys beyond the ones derived from the principal (aws:SourceArn, kms:ViaService, ...). */
+  readonly context?: Record<string, string | string[]>;
+  /** Identity policies to use instead of the principal's own (e.g. an administrator's). */
+  readonly identityPolicies?: Array<{ name: string; policy: PolicyDocument }>;
+  /** Whether the request is sent over TLS. @default true */
+  readonly secureTransport?: boolean;
+}
+
+export interface Decision {
+  readonly request: Request;
+  readonly result: string;
+  /** Principal, action, resource, the deciding policies and why: printed when an expectation fails. */
+  readonly explanation: string;
+}
+
+const SERVICE = /\.amazonaws\.com$/;
+
+export function accountOfArn(arn: string): string {
+  const account = arn.split(':')[4];
+  if (!/^\d{12}$/.test(account ?? '')) throw new Error(`no account in ARN ${arn}`);
+  return account;
+}
+
+/** The account that owns `resource` (S3 bucket ARNs carry none: the index knows it). */
+function resourceAccount(index: PolicyIndex, resource: string): string {
+  const bucket = /^(arn:[^:]+:s3:::[^/]+)/.exec(resource)?.[1];
+  if (bucket) {
+    const located = index.find(bucket);
+    const named = /-(\d{12})-[a-z]+-[a-z]+-\d$/.exec(bucket)?.[1];
+    const account = located?.stack.env.account ?? named;
+    if (!account) throw new Error(`no loaded stack declares bucket ${bucket}`);
+    return account;
+  }
+  return accountOfArn(resource);
+}
+
+function principalContext(principal: string, secure: boolean): Record<string, string | string[]> {
+  const context: Record<string, string | string[]> = { 'aws:SecureTransport': String(secure), 'aws:CurrentTime': '2026-01-01T00:00:00Z' };
+  if (SERVICE.test(principal)) return { ...context, 'aws:PrincipalServiceName': principal };
+  const account = accountOfArn(principal);
+  return {
+    ...context,
+    'aws:PrincipalArn': principal,
+    'aws:PrincipalAccount': account,
+    'aws:PrincipalType': 'AssumedRole',
+    ...(inOrganisation(account) ? { 'aws:PrincipalOrgID': ORG_ID() } : {}),
+  };
+}
+
+export async function evaluate(index: PolicyIndex, request: Request): Promise<Decision> {
+  const resourcePolicy = index.resourcePolicy(request.resource);
+  const identityPolicies = SERVICE.test(request.principal) ? [] : request.identityPolicies ?? index.identityPolicies(request.principal);
+  const context = { ...principalContext(request.principal, request.secureTransport ?? true), ...request.context };
+  const response = await runSimulation({
+    request: {
+      principal: request.principal,
+      action: request.action,
+      resource: { resource: request.resource, accountId: resourceAccount(index, request.resource) },
+      contextVariables: context,
+    },
+    identityPolicies,
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+    resourcePolicy,
+  }, {});
+  if (response.resultType === 'error') {
+    return { request, result: 'SimulationError', explanation: `${describe(request, context)}\n  errors: ${JSON.stringify(response.errors, null, 2)}` };
+  }
+  const analysis = response.resultType === 'single' ? response.result.analysis : response.results[0]?.analysis;
+  const lines = [
+    describe(request, context),
+    `  identity policies: ${identityPolicies.map((p) => p.name).join(', ') || '(none)'}`,
+    `  resource policy: ${resourcePolicy ? JSON.stringify(resourcePolicy) : '(none)'}`,
+    `  identity: ${analysis?.identityAnalysis?.result ?? '-'}, resource: ${analysis?.resourceAnalysis?.result ?? '-'}`,
+    ...explainStatements('denied by', [...(analysis?.identityAnalysis?.denyStatements ?? []), ...(analysis?.resourceAnalysis?.denyStatements ?? [])]),
+    ...explainStatements('allowed by', [...(analysis?.identityAnalysis?.allowStatements ?? []), ...(analysis?.resourceAnalysis?.allowStatements ?? [])]),
+    ...explainStatements('no match', [...(analysis?.identityAnalysis?.unmatchedStatements ?? []), ...(analysis?.resourceAnalysis?.unmatchedStatements ?? [])]),
+  ];
+  return { request, result: response.overallResult, explanation: lines.join('\n') };
+}
+
+function describe(request: Request, context: Record<string, unknown>): string {
+  return `  principal: ${request.principal}\n  action: ${request.action}\n  resource: ${request.resource}\n  context: ${JSON.stringify(context)}`;
+}
+
+function explainStatements(label: string, statements: StatementAnalysis[]): string[] {
+  return statements.map((s) => `  ${label}: ${s.policyId} ${s.statement.sid() ?? `#${s.statement.index()}`} `
+    + `(action ${s.actionMatch}, resource ${s.resourceMatch}, principal ${s.principalMatch}, conditions ${s.conditionMatch})`);
+}

@@ -1,0 +1,8 @@
+/** Every flows test file, in one process (one template load, one evaluator warm-up). */
+import { after } from 'node:test';
+import { tally } from './harness';
+import './iam-flows.test';
+
+after(() => {
+  console.log(`flows proven allowed: ${tally.Allowed}, denials proven: ${tally.Denied}`);
+});
