@@ -5,6 +5,7 @@
  */
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import type { StatementAnalysis } from '@cloud-copilot/iam-simulate/dist/cjs/StatementAnalysis';
+import { authorizeWithFullContext } from './core-engine';
 import { PolicyDocument, PolicyIndex } from './policy-index';
 import { ORG_ID, inOrganisation } from './world';
 
@@ -31,6 +32,8 @@ export interface Decision {
 }
 
 const SERVICE = /\.amazonaws\.com$/;
+/** Context keys the validated path of the evaluator drops (see core-engine.ts). */
+const ENCRYPTION_CONTEXT = /^kms:EncryptionContext:/i;
 
 export function accountOfArn(arn: string): string {
   const account = arn.split(':')[4];
@@ -39,7 +42,8 @@ export function accountOfArn(arn: string): string {
 }
 
 /** The account that owns `resource` (S3 bucket ARNs carry none: the index knows it). */
-function resourceAccount(index: PolicyIndex, resource: string): string {
+function resourceAccount(index: PolicyIndex, resource: string, principal: string): string {
+  if (resource === '*') return SERVICE.test(principal) ? '000000000000' : accountOfArn(principal);
   const bucket = /^(arn:[^:]+:s3:::[^/]+)/.exec(resource)?.[1];
   if (bucket) {
     const located = index.find(bucket);
@@ -68,11 +72,12 @@ export async function evaluate(index: PolicyIndex, request: Request): Promise<De
   const resourcePolicy = index.resourcePolicy(request.resource);
   const identityPolicies = SERVICE.test(request.principal) ? [] : request.identityPolicies ?? index.identityPolicies(request.principal);
   const context = { ...principalContext(request.principal, request.secureTransport ?? true), ...request.context };
+  const account = resourceAccount(index, request.resource, request.principal);
   const response = await runSimulation({
     request: {
       principal: request.principal,
       action: request.action,
-      resource: { resource: request.resource, accountId: resourceAccount(index, request.resource) },
+      resource: { resource: request.resource, accountId: account },
       contextVariables: context,
     },
     identityPolicies,
@@ -83,7 +88,11 @@ export async function evaluate(index: PolicyIndex, request: Request): Promise<De
   if (response.resultType === 'error') {
     return { request, result: 'SimulationError', explanation: `${describe(request, context)}\n  errors: ${JSON.stringify(response.errors, null, 2)}` };
   }
-  const analysis = response.resultType === 'single' ? response.result.analysis : response.results[0]?.analysis;
+  const fullContext = Object.keys(context).some((key) => ENCRYPTION_CONTEXT.test(key));
+  const analysis = fullContext
+    ? authorizeWithFullContext({ ...request, resourceAccount: account, context, identityPolicies, resourcePolicy })
+    : response.resultType === 'single' ? response.result.analysis : response.results[0]?.analysis;
+  const result = fullContext ? analysis!.result : response.overallResult;
   const lines = [
     describe(request, context),
     `  identity policies: ${identityPolicies.map((p) => p.name).join(', ') || '(none)'}`,
@@ -93,7 +102,7 @@ export async function evaluate(index: PolicyIndex, request: Request): Promise<De
     ...explainStatements('allowed by', [...(analysis?.identityAnalysis?.allowStatements ?? []), ...(analysis?.resourceAnalysis?.allowStatements ?? [])]),
     ...explainStatements('no match', [...(analysis?.identityAnalysis?.unmatchedStatements ?? []), ...(analysis?.resourceAnalysis?.unmatchedStatements ?? [])]),
   ];
-  return { request, result: response.overallResult, explanation: lines.join('\n') };
+  return { request, result, explanation: lines.join('\n') };
 }
 
 function describe(request: Request, context: Record<string, unknown>): string {

@@ -57,6 +57,8 @@ export class Resolver {
       'AWS::Partition': env.partition,
       'AWS::URLSuffix': 'amazonaws.com',
       'AWS::StackName': this.stack.name,
+      'AWS::StackId': `arn:${env.partition}:cloudformation:${env.region}:${env.account}:stack/${this.stack.name}/00000000-0000-0000-0000-000000000000`,
+      'AWS::NotificationARNs': '',
       'AWS::NoValue': '',
     };
     if (logicalId in pseudo) return pseudo[logicalId];

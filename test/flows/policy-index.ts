@@ -105,6 +105,8 @@ export class PolicyIndex {
 
   private indexRole(stack: LoadedStack, logicalId: string, role: CfnResource, arn: string): void {
     const r = stack.resolver;
+    // A role's trust policy is its resource policy for sts:AssumeRole.
+    if (role.Properties?.AssumeRolePolicyDocument) this.addResourcePolicy(arn, r.resolve(role.Properties.AssumeRolePolicyDocument));
     const inline = (role.Properties?.Policies as Array<{ PolicyName: unknown; PolicyDocument: unknown }> | undefined) ?? [];
     for (const p of inline) this.addIdentity(arn, `${stack.name}/${logicalId}/${r.str(p.PolicyName)}`, r.resolve(p.PolicyDocument));
     for (const managed of (role.Properties?.ManagedPolicyArns as unknown[] | undefined) ?? []) {

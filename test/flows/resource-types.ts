@@ -72,6 +72,8 @@ export function arnOf(resource: CfnResource, logicalId: string, r: Resolver): st
 }
 
 export function refOf(resource: CfnResource, logicalId: string, r: Resolver): string {
+  // Types no flow needs an ARN of (VPCs, subnets, listeners): Ref is an id, deterministic all the same.
+  if (!TYPES[resource.Type]) return logicalId.toLowerCase();
   const type = info(resource, logicalId);
   const name = physicalName(resource, logicalId, r);
   switch (type.ref) {
