@@ -1,5 +1,5 @@
 export * from './monitored-host';
-export { TEAMS_ALARM_TOPIC_NAME } from './forwarder-topic';
+export { AlarmTopicAccess, TEAMS_ALARM_TOPIC_NAME } from './forwarder-topic';
 export * from './teams-forwarder/teams-alarm-forwarder';
 export * from './alarm-action-strategy';
 export { AlarmThreshold } from './alarm-threshold';
