@@ -4,6 +4,7 @@
  * `aws:SourceArn`), and uses the topic's key to encrypt the message.
  */
 import { Request } from './evaluate';
+import { keyOf } from './flow-helpers';
 import { PolicyIndex } from './policy-index';
 import { arnOf } from './resource-types';
 
@@ -20,12 +21,10 @@ export function alarmActionRequests(index: PolicyIndex): Request[] {
       for (const topicArn of [...actions].filter((a) => a.includes(':sns:'))) {
         const where = `${stack.name}/${logicalId} → ${topicArn}`;
         requests.push({ name: `alarm ${where}: sns:Publish`, principal: 'cloudwatch.amazonaws.com', action: 'sns:Publish', resource: topicArn, context });
-        const topic = index.find(topicArn);
-        if (!topic) throw new Error(`${where}: no loaded template declares the action's topic`);
-        const keyArn = topic.resource.Properties?.KmsMasterKeyId && topic.stack.resolver.str(topic.resource.Properties.KmsMasterKeyId);
-        if (!keyArn || keyArn.includes('alias/aws/')) continue;
-        for (const action of ['kms:GenerateDataKey', 'kms:Decrypt']) {
-          requests.push({ name: `alarm ${where}: ${action} on the topic's key`, principal: 'cloudwatch.amazonaws.com', action, resource: keyArn, context });
+        if (!index.find(topicArn)) throw new Error(`${where}: no loaded template declares the action's topic`);
+        const keyArn = keyOf(index, topicArn, 'KmsMasterKeyId');
+        for (const action of keyArn ? ['kms:GenerateDataKey', 'kms:Decrypt'] : []) {
+          requests.push({ name: `alarm ${where}: ${action} on the topic's key`, principal: 'cloudwatch.amazonaws.com', action, resource: keyArn!, context });
         }
       }
     }

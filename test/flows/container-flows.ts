@@ -89,7 +89,7 @@ export function efsMountRequests(index: PolicyIndex): Request[] {
     const { region, account } = td.stack.env;
     const fileSystem = `arn:aws:elasticfilesystem:${region}:${account}:file-system/${efs.FilesystemId}`;
     const accessPoint = efs.AuthorizationConfig?.AccessPointId;
-    const context = accessPoint ? { 'elasticfilesystem:AccessPointArn': `arn:aws:elasticfilesystem:${region}:${account}:access-point/${accessPoint}` } : {};
+    const context: Record<string, string> = accessPoint ? { 'elasticfilesystem:AccessPointArn': `arn:aws:elasticfilesystem:${region}:${account}:access-point/${accessPoint}` } : {};
     const actions = mount.ReadOnly ? ['elasticfilesystem:ClientMount'] : ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'];
     const who = `${td.stack.name}/${td.logicalId}/${c.Name} task role`;
     return actions.map((action) => ({ name: `${who} ${action} ${fileSystem}`, principal: td.taskRole!, action, resource: fileSystem, context }));

@@ -51,7 +51,7 @@ export function sendToQueue(index: PolicyIndex, who: string, principal: string, 
   const requests: Request[] = [{ name: `${who} sends to ${queueArn}`, principal, action: 'sqs:SendMessage', resource: queueArn, context }];
   const keyArn = keyOf(index, queueArn, 'KmsMasterKeyId');
   for (const action of keyArn ? ['kms:GenerateDataKey', 'kms:Decrypt'] : []) {
-    const via = principal.endsWith('.amazonaws.com') ? {} : { 'kms:ViaService': `sqs.${queueArn.split(':')[3]}.amazonaws.com` };
+    const via: Record<string, string> = principal.endsWith('.amazonaws.com') ? {} : { 'kms:ViaService': `sqs.${queueArn.split(':')[3]}.amazonaws.com` };
     requests.push({ name: `${who} ${action} on ${keyArn} for ${queueArn}`, principal, action, resource: keyArn!, context: { ...context, ...via } });
   }
   return requests;

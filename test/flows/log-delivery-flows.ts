@@ -5,7 +5,7 @@
  * the bucket policy, as the region's Elastic Load Balancing log delivery.
  */
 import { Request } from './evaluate';
-import { logGroupArn, writeLogs } from './flow-helpers';
+import { keyOf, logGroupArn, writeLogs } from './flow-helpers';
 import { PolicyIndex } from './policy-index';
 import { administrator } from './world';
 
@@ -50,7 +50,8 @@ export function wafLogRequests(index: PolicyIndex): Request[] {
   return wafLogDestinations(index).flatMap(({ name, logGroupArn: groupArn }) => {
     const group = index.find(`${groupArn}:*`);
     if (!group) throw new Error(`${name}: WAF logs to ${groupArn}, which no loaded template declares`);
-    const keyArn = group.resource.Properties?.KmsKeyId && group.stack.resolver.str(group.resource.Properties.KmsKeyId);
+    if (!/:log-group:aws-waf-logs-/.test(groupArn)) throw new Error(`${name}: WAF delivers to CloudWatch Logs only into groups named aws-waf-logs-*, not ${groupArn}`);
+    const keyArn = keyOf(index, group.arn, 'KmsKeyId');
     const principal = `logs.${group.stack.env.region}.amazonaws.com`;
     return keyArn ? [{ name: `WAF log delivery (${name}): ${principal} kms:GenerateDataKey ${keyArn}`, principal, action: 'kms:GenerateDataKey', resource: keyArn, context: { 'kms:EncryptionContext:aws:logs:arn': groupArn } }] : [];
   });
