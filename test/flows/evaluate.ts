@@ -22,6 +22,14 @@ export interface Request {
   readonly identityPolicies?: Array<{ name: string; policy: PolicyDocument }>;
   /** Whether the request is sent over TLS. @default true */
   readonly secureTransport?: boolean;
+  /** A resource policy to use instead of the target's own (`null`: none). */
+  readonly resourcePolicy?: PolicyDocument | null;
+}
+
+/** The statements that granted an allowed request: identity policy name → statement indexes (from 1), and resource policy indexes. */
+export interface Grants {
+  readonly identity: Record<string, number[]>;
+  readonly resource: number[];
 }
 
 export interface Decision {
@@ -29,6 +37,7 @@ export interface Decision {
   readonly result: string;
   /** Principal, action, resource, the deciding policies and why: printed when an expectation fails. */
   readonly explanation: string;
+  readonly grants: Grants;
 }
 
 const SERVICE = /\.amazonaws\.com$/;
@@ -69,7 +78,7 @@ function principalContext(principal: string, secure: boolean): Record<string, st
 }
 
 export async function evaluate(index: PolicyIndex, request: Request): Promise<Decision> {
-  const resourcePolicy = index.resourcePolicy(request.resource);
+  const resourcePolicy = request.resourcePolicy === undefined ? index.resourcePolicy(request.resource) : request.resourcePolicy ?? undefined;
   const identityPolicies = SERVICE.test(request.principal) ? [] : request.identityPolicies ?? index.identityPolicies(request.principal);
   const context = { ...principalContext(request.principal, request.secureTransport ?? true), ...request.context };
   const account = resourceAccount(index, request.resource, request.principal);
@@ -86,7 +95,7 @@ export async function evaluate(index: PolicyIndex, request: Request): Promise<De
     resourcePolicy,
   }, {});
   if (response.resultType === 'error') {
-    return { request, result: 'SimulationError', explanation: `${describe(request, context)}\n  errors: ${JSON.stringify(response.errors, null, 2)}` };
+    return { request, result: 'SimulationError', explanation: `${describe(request, context)}\n  errors: ${JSON.stringify(response.errors, null, 2)}`, grants: { identity: {}, resource: [] } };
   }
   const fullContext = Object.keys(context).some((key) => ENCRYPTION_CONTEXT.test(key));
   const analysis = fullContext
@@ -102,7 +111,10 @@ export async function evaluate(index: PolicyIndex, request: Request): Promise<De
     ...explainStatements('allowed by', [...(analysis?.identityAnalysis?.allowStatements ?? []), ...(analysis?.resourceAnalysis?.allowStatements ?? [])]),
     ...explainStatements('no match', [...(analysis?.identityAnalysis?.unmatchedStatements ?? []), ...(analysis?.resourceAnalysis?.unmatchedStatements ?? [])]),
   ];
-  return { request, result, explanation: lines.join('\n') };
+  const identity: Record<string, number[]> = {};
+  for (const s of analysis?.identityAnalysis?.allowStatements ?? []) (identity[s.policyId] ??= []).push(s.statement.index());
+  const grants = { identity, resource: (analysis?.resourceAnalysis?.allowStatements ?? []).map((s) => s.statement.index()) };
+  return { request, result, explanation: lines.join('\n'), grants };
 }
 
 function describe(request: Request, context: Record<string, unknown>): string {

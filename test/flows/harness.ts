@@ -5,13 +5,35 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { evaluate, Request } from './evaluate';
-import { PolicyIndex } from './policy-index';
+import { Decision, evaluate, Request } from './evaluate';
+import { PolicyDocument, PolicyIndex } from './policy-index';
 
 export type Expected = 'Allowed' | 'Denied';
 
 /** Counts per expectation, printed at the end of the run. */
 export const tally: Record<Expected, number> = { Allowed: 0, Denied: 0 };
+
+function without(policy: PolicyDocument, indexes: number[]): PolicyDocument {
+  const statements = [policy.Statement].flat();
+  return { ...policy, Statement: statements.filter((_, i) => !indexes.includes(i + 1)) };
+}
+
+/**
+ * The flow must stop working once the statements that grant it are removed:
+ * proves the decision rests on our policies (not on an evaluator default),
+ * and that no second statement grants it unseen.
+ */
+async function assertNeedsItsGrants(index: PolicyIndex, decision: Decision): Promise<void> {
+  const { request, grants } = decision;
+  const own = request.principal.endsWith('.amazonaws.com') ? [] : request.identityPolicies ?? index.identityPolicies(request.principal);
+  const resourcePolicy = index.resourcePolicy(request.resource);
+  const stripped = await evaluate(index, {
+    ...request,
+    identityPolicies: own.map((p) => ({ name: p.name, policy: without(p.policy, grants.identity[p.name] ?? []) })),
+    resourcePolicy: resourcePolicy ? without(resourcePolicy, grants.resource) : null,
+  });
+  assert.notEqual(stripped.result, 'Allowed', `${request.name}\n  still allowed once its granting statements are removed:\n${stripped.explanation}`);
+}
 
 export function expectFlows(index: PolicyIndex, kind: string, requests: Request[], expected: Expected): void {
   it(`${kind}: discovers at least one flow`, () => {
@@ -22,6 +44,7 @@ export function expectFlows(index: PolicyIndex, kind: string, requests: Request[
       const decision = await evaluate(index, request);
       const ok = expected === 'Allowed' ? decision.result === 'Allowed' : decision.result === 'ImplicitlyDenied' || decision.result === 'ExplicitlyDenied';
       assert.ok(ok, `${request.name}\n  expected ${expected}, evaluator says ${decision.result}\n${decision.explanation}`);
+      if (expected === 'Allowed') await assertNeedsItsGrants(index, decision);
       tally[expected]++;
     });
   }
