@@ -59,7 +59,8 @@ addIntegTasks(root, compileLibrary);
 addComplianceTasks(root);
 addReleaseTasks(root, library);
 composeTest(root, library, apps);
-addFlowsTask(root, []);
+// Runs after the app builds above have written apps/<app>/cdk.out.
+root.testTask.spawn(addFlowsTask(root, []));
 require('./projenrc/bench').addBenchTask(root, compileLibrary, apps);
 
 root.synth();
