@@ -2,7 +2,7 @@
  * What each EC2 host does at boot and run time, read from its user data and
  * the SSM parameters it names: it reads those parameters, then every S3
  * object (s3:// URL), secret (ARN), log group and metrics namespace they
- * name, as the instance's role.
+ * name, as the instance's role (a bucket it names by name: list, read, write).
  */
 import { Request } from './evaluate';
 import { logGroupArn, readSecret, writeLogs } from './flow-helpers';
@@ -51,6 +51,14 @@ export function hosts(index: PolicyIndex): Host[] {
     }
     for (const [groupId] of stack.resources('AWS::Logs::LogGroup')) {
       if (new RegExp(`=${escape(r.ref(groupId))}$`, 'm').test(configuration)) requests.push(...writeLogs(who, roleArn, logGroupArn(stack, r.ref(groupId))));
+    }
+    // A bucket the configuration names (a backup repository): the host lists it, writes and reads objects in it.
+    for (const [bucketId] of stack.resources('AWS::S3::Bucket')) {
+      const bucket = r.ref(bucketId);
+      if (!new RegExp(`=${escape(bucket)}$`, 'm').test(configuration)) continue;
+      const arn = `arn:${stack.env.partition}:s3:::${bucket}`;
+      requests.push({ name: `${who} s3:ListBucket ${arn}`, principal: roleArn, action: 's3:ListBucket', resource: arn });
+      for (const action of ['s3:PutObject', 's3:GetObject']) requests.push({ name: `${who} ${action} ${arn}/flows/proof`, principal: roleArn, action, resource: `${arn}/flows/proof` });
     }
     for (const [, namespace] of configuration.matchAll(/^[A-Z_]*NAMESPACE=(.+)$/gm)) {
       requests.push({ name: `${who} cloudwatch:PutMetricData to ${namespace}`, principal: roleArn, action: 'cloudwatch:PutMetricData', resource: '*', context: { 'cloudwatch:namespace': namespace } });

@@ -17,7 +17,7 @@ export type ExportLookup = (name: string) => unknown;
 export interface ResolvableTemplate {
   readonly name: string;
   readonly env: StackEnv;
-  readonly template: { Resources?: Record<string, CfnResource>; Parameters?: Record<string, { Default?: unknown }> };
+  readonly template: { Resources?: Record<string, CfnResource>; Parameters?: Record<string, { Default?: unknown }>; Conditions?: Record<string, unknown> };
   /** Parameter values given by whoever deploys the stack (a StackSet's parameters). */
   readonly parameters: Record<string, unknown>;
 }
@@ -36,7 +36,7 @@ export class Resolver {
     if (Array.isArray(value)) return value.map((v) => this.resolve(v));
     if (value === null || typeof value !== 'object') return value;
     const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 1 && (entries[0][0] === 'Ref' || entries[0][0].startsWith('Fn::'))) {
+    if (entries.length === 1 && (entries[0][0] === 'Ref' || entries[0][0] === 'Condition' || entries[0][0].startsWith('Fn::'))) {
       return this.intrinsic(entries[0][0], entries[0][1]);
     }
     return Object.fromEntries(entries.map(([k, v]) => [k, this.resolve(v)]));
@@ -109,9 +109,26 @@ export class Resolver {
       }
       case 'Fn::Sub': return this.sub(arg);
       case 'Fn::ImportValue': return this.imports(this.str(arg));
-      case 'Fn::If': throw new Error(`${this.stack.name}: Fn::If is not resolved by the flows suite`);
+      case 'Fn::If': {
+        const [condition, whenTrue, whenFalse] = arg as [string, unknown, unknown];
+        return this.resolve(this.condition(condition) ? whenTrue : whenFalse);
+      }
+      case 'Fn::Equals': {
+        const [a, b] = this.resolve(arg) as [unknown, unknown];
+        return JSON.stringify(a) === JSON.stringify(b);
+      }
+      case 'Fn::Not': return !(this.resolve(arg) as boolean[])[0];
+      case 'Fn::And': return (this.resolve(arg) as boolean[]).every(Boolean);
+      case 'Fn::Or': return (this.resolve(arg) as boolean[]).some(Boolean);
+      case 'Condition': return this.condition(arg as string);
       default: return Object.fromEntries([[fn, this.resolve(arg)]]);
     }
+  }
+
+  private condition(name: string): boolean {
+    const definition = this.stack.template.Conditions?.[name];
+    if (definition === undefined) throw new Error(`${this.stack.name}: no condition ${name}`);
+    return this.resolve(definition) === true;
   }
 
   private sub(arg: unknown): string {

@@ -17,6 +17,14 @@ function synth(region = 'eu-west-2', props: Partial<TeamsAlarmForwarderProps> = 
 
 const topicArn = (region: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:sns:${region}:${ACCOUNT}:glimpse-alarms-teams`]] });
 const alarmArns = (region: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:cloudwatch:${region}:${ACCOUNT}:alarm:*`]] });
+const alarmKeyStatement = (region: string) => ({
+  Sid: 'AccountAlarmsUseTopicKey',
+  Effect: 'Allow',
+  Principal: { Service: 'cloudwatch.amazonaws.com' },
+  Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+  Resource: '*',
+  Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': alarmArns(region) } },
+});
 
 describe('TeamsAlarmForwarder alarm path', () => {
   test.each(['eu-west-2', 'us-east-1'])('in %s the topic policy lets this account\'s alarms of that region publish, and keeps the TLS-only deny', (region) => {
@@ -43,14 +51,7 @@ describe('TeamsAlarmForwarder alarm path', () => {
     template.hasResourceProperties('AWS::KMS::Key', {
       KeyPolicy: {
         Statement: Match.arrayWith([
-          {
-            Sid: 'AccountAlarmsUseTopicKey',
-            Effect: 'Allow',
-            Principal: { Service: 'cloudwatch.amazonaws.com' },
-            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-            Resource: '*',
-            Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': alarmArns('eu-west-2') } },
-          },
+          alarmKeyStatement('eu-west-2'),
           {
             Sid: 'TopicDeadLettersUseQueueKey',
             Effect: 'Allow',
@@ -150,13 +151,6 @@ describe('AlarmTopicAccess', () => {
 
   test('the key statement carries the same conditions', () => {
     const stack = new Stack(new App(), 'Stack', { env: { account: ACCOUNT, region: 'eu-west-2' } });
-    expect(stack.resolve(AlarmTopicAccess.keyStatement(stack).toStatementJson())).toEqual({
-      Sid: 'AccountAlarmsUseTopicKey',
-      Effect: 'Allow',
-      Principal: { Service: 'cloudwatch.amazonaws.com' },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': alarmArns('eu-west-2') } },
-    });
+    expect(stack.resolve(AlarmTopicAccess.keyStatement(stack).toStatementJson())).toEqual(alarmKeyStatement('eu-west-2'));
   });
 });
