@@ -1,8 +1,9 @@
-import { RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
+import { CfnResource, RemovalPolicy, SecretValue, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { GlimpseCompliance } from '@glimpse/standard-constructs';
+import { acknowledgeDestroyed } from './integ-compliance';
 
 /**
  * Handler of the stand-in: 202 to a JSON Adaptive Card message, 400 to
@@ -59,6 +60,8 @@ export function teamsStandIn(stack: Stack, record?: ssm.StringParameter): TeamsS
   // integ-runner's feature flags give the function a CDK-managed log group; a plain synth does not.
   const logs = fn.node.tryFindChild('LogGroup');
   if (logs) {
+    (logs.node.defaultChild as CfnResource).applyRemovalPolicy(RemovalPolicy.DESTROY);
+    acknowledgeDestroyed(logs);
     GlimpseCompliance.acknowledge(logs.node.defaultChild!, [
       'Glimpse-LogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
     ], 'Log group of the stand-in Teams function in a throwaway integ stack: it logs only whether each posted card was '
