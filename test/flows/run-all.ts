@@ -1,6 +1,7 @@
 /** Every flows test file, in one process (one template load, one evaluator warm-up). */
 import { after } from 'node:test';
 import { tally } from './harness';
+import './evaluators.test';
 import './iam-flows.test';
 import { networkTally } from './network-reachability.test';
 
