@@ -35,10 +35,28 @@ async function assertNeedsItsGrants(index: PolicyIndex, decision: Decision): Pro
   assert.notEqual(stripped.result, 'Allowed', `${request.name}\n  still allowed once its granting statements are removed:\n${stripped.explanation}`);
 }
 
-export function expectFlows(index: PolicyIndex, kind: string, requests: Request[], expected: Expected): void {
-  it(`${kind}: discovers at least one flow`, () => {
-    assert.ok(requests.length > 0, `${kind}: no flow found in the templates (an empty template must not pass)`);
+/**
+ * Runs `discover` and adds a test that it found something: a template the
+ * discovery cannot read fails as one named test, not the whole run, and an
+ * empty template cannot pass.
+ */
+export function discovered<T>(kind: string, noun: string, discover: () => T[]): T[] {
+  let found: T[] = [];
+  let failure: unknown;
+  try {
+    found = discover();
+  } catch (error) {
+    failure = error;
+  }
+  it(`${kind}: discovers at least one ${noun}`, () => {
+    if (failure) throw failure;
+    assert.ok(found.length > 0, `${kind}: no ${noun} found in the templates`);
   });
+  return found;
+}
+
+export function expectFlows(index: PolicyIndex, kind: string, discover: () => Request[], expected: Expected): void {
+  const requests = discovered(kind, 'flow', discover);
   for (const request of requests) {
     it(`${expected === 'Allowed' ? 'ALLOW' : 'DENY '} ${request.name}`, async () => {
       const decision = await evaluate(index, request);
