@@ -122,6 +122,6 @@ function describe(request: Request, context: Record<string, unknown>): string {
 }
 
 function explainStatements(label: string, statements: StatementAnalysis[]): string[] {
-  return statements.map((s) => `  ${label}: ${s.policyId} ${s.statement.sid() ?? `#${s.statement.index()}`} `
+  return statements.map((s) => `  ${label}: ${s.policyId ?? 'resource policy'} ${s.statement.sid() ?? `#${s.statement.index()}`} `
     + `(action ${s.actionMatch}, resource ${s.resourceMatch}, principal ${s.principalMatch}, conditions ${s.conditionMatch})`);
 }
