@@ -2,6 +2,7 @@ import { javascript, typescript } from 'projen';
 import { createEnvironmentApp } from './projenrc/apps';
 import { BenchTask } from './projenrc/bench';
 import { ComplianceTasks } from './projenrc/compliance';
+import { FlowsTask } from './projenrc/flows';
 import { IntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
 import { LogicalIdTasks } from './projenrc/logical-ids';
@@ -67,12 +68,13 @@ const release = new ReleaseTasks(root, library);
 new BenchTask(root, { synth, apps });
 const scripts = new ScriptChecks(root);
 const logicalIds = new LogicalIdTasks(root);
+const flows = new FlowsTask(root);
 new TestPipeline(root, {
   library,
   apps,
   compileLibrary: libraryTasks.compile,
   consumer: release.consumer,
-  afterApps: [logicalIds.check, integ.verify, compliance.test, scripts.typecheck],
+  afterApps: [logicalIds.check, flows.flows, integ.verify, compliance.test, scripts.typecheck],
 });
 
 root.synth();

@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { GlimpseCompliance, MonitoredEnvironment, StandardAlarms } from '@glimpse/standard-constructs';
+import { AlarmTopicAccess, GlimpseCompliance, MonitoredEnvironment, StandardAlarms } from '@glimpse/standard-constructs';
 import { acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
@@ -42,6 +42,8 @@ GlimpseCompliance.acknowledge(service.node.defaultChild!, ['Glimpse-ServiceDedic
   'Fixture service pulling a public image without logs or secrets: ECS needs no execution role for it.');
 service.attachToApplicationTargetGroup(targetGroup);
 const topic = new sns.Topic(stack, 'AlarmTopic', { enforceSSL: true });
+// The TLS-only policy replaces SNS's default one: without this statement no alarm could publish.
+AlarmTopicAccess.allowAccountAlarms(topic);
 GlimpseCompliance.acknowledge(topic.node.defaultChild!, ['HIPAA.Security-SNSEncryptedKMS', 'NIST.800.53.R5-SNSEncryptedKMS'],
   'Test topic that only receives CloudWatch alarm state changes of this stack (no data); the Teams forwarder topic '
   + 'that production alarms use is KMS-encrypted.');

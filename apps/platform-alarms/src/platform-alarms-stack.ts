@@ -1,4 +1,4 @@
-import { GlimpseCompliance } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, TEAMS_FORWARDER_ROLE_PATH } from '@glimpse/standard-constructs';
 import { DefaultStackSynthesizer, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -30,6 +30,9 @@ export class PlatformAlarmsStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const orgCondition = { StringEquals: { 'aws:PrincipalOrgID': config.organizationId } };
+    // Only the forwarder roles (the StackSet creates them under this path in every member account).
+    const forwarderRoles = this.formatArn({ service: 'iam', region: '', account: '*', resource: 'role', resourceName: `${TEAMS_FORWARDER_ROLE_PATH.slice(1)}*` });
+    const forwardersOnly = { ...orgCondition, ArnLike: { 'aws:PrincipalArn': forwarderRoles } };
 
     const key = new kms.Key(this, 'WebhookUrlKey', {
       description: 'Teams webhook URL secret, readable by the organisation through Secrets Manager',
@@ -37,11 +40,11 @@ export class PlatformAlarmsStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'OrganisationDecryptsThroughSecretsManager',
+      sid: 'ForwardersDecryptThroughSecretsManager',
       principals: [new iam.AnyPrincipal()],
       actions: ['kms:Decrypt'],
       resources: ['*'],
-      conditions: { ...orgCondition, StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } },
+      conditions: { ...forwardersOnly, StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' } },
     }));
     // The URL is created in Teams, so it cannot be generated: an operator puts it
     // once (`aws secretsmanager put-secret-value`); until then the forwarder fails
@@ -53,11 +56,20 @@ export class PlatformAlarmsStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.webhookUrlSecret.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'OrganisationReadsWebhookUrl',
+      sid: 'ForwardersReadWebhookUrl',
       principals: [new iam.AnyPrincipal()],
       actions: ['secretsmanager:GetSecretValue'],
       resources: ['*'],
-      conditions: orgCondition,
+      conditions: forwardersOnly,
+    }));
+    // The URL lets anyone post into the channel: not even this account's admins read it (they may still replace it).
+    this.webhookUrlSecret.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'NobodyElseReadsWebhookUrl',
+      effect: iam.Effect.DENY,
+      principals: [new iam.AnyPrincipal()],
+      actions: ['secretsmanager:GetSecretValue'],
+      resources: ['*'],
+      conditions: { ArnNotLike: { 'aws:PrincipalArn': forwarderRoles } },
     }));
     GlimpseCompliance.acknowledge(this.webhookUrlSecret.node.defaultChild!, [
       'AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled',

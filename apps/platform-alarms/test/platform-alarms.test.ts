@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { GlimpseCompliance, TEAMS_ALARM_TOPIC_NAME, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, TEAMS_ALARM_TOPIC_NAME, TEAMS_FORWARDER_ROLE_PATH, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { App, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -61,14 +61,50 @@ describe('platform-alarms app', () => {
     }
   });
 
-  test('the webhook secret is CMK-encrypted and readable by the organisation, and has no value in the template', () => {
+  test('the webhook secret is CMK-encrypted, readable only by the forwarder roles of the organisation, and has no value in the template', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       Name: PLATFORM_ALARMS_CONFIG.webhookSecretName,
       KmsKeyId: Match.anyValue(),
       SecretString: Match.absent(),
     });
+    const forwarderRoles = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::*:role${TEAMS_FORWARDER_ROLE_PATH}*`]] };
     template.hasResourceProperties('AWS::SecretsManager::ResourcePolicy', {
-      ResourcePolicy: { Statement: [Match.objectLike({ Action: 'secretsmanager:GetSecretValue', Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId } } })] },
+      ResourcePolicy: {
+        Statement: [
+          {
+            Sid: 'ForwardersReadWebhookUrl',
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'secretsmanager:GetSecretValue',
+            Resource: '*',
+            Condition: { StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId }, ArnLike: { 'aws:PrincipalArn': forwarderRoles } },
+          },
+          {
+            Sid: 'NobodyElseReadsWebhookUrl',
+            Effect: 'Deny',
+            Principal: { AWS: '*' },
+            Action: 'secretsmanager:GetSecretValue',
+            Resource: '*',
+            Condition: { ArnNotLike: { 'aws:PrincipalArn': forwarderRoles } },
+          },
+        ],
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeyPolicy: {
+        Statement: Match.arrayWith([{
+          Sid: 'ForwardersDecryptThroughSecretsManager',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:PrincipalOrgID': PLATFORM_ALARMS_CONFIG.organizationId },
+            ArnLike: { 'aws:PrincipalArn': forwarderRoles },
+            StringLike: { 'kms:ViaService': 'secretsmanager.*.amazonaws.com' },
+          },
+        }]),
+      },
     });
   });
 
@@ -89,8 +125,12 @@ describe('platform-alarms app', () => {
         ]),
       },
     });
-    forwarder.resourceCountIs('AWS::SQS::Queue', 1);
-    forwarder.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    // Two dead-letter queues (the function's, the subscription's), each with its depth alarm.
+    forwarder.resourceCountIs('AWS::SQS::Queue', 2);
+    forwarder.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    forwarder.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Sid: 'AccountAlarmsPublish', Principal: { Service: 'cloudwatch.amazonaws.com' } })]) },
+    });
   });
 
   test('every stack, the StackSet forwarder template included, passes AwsSolutions, HIPAA, NIST 800-53 rev 5 and the Glimpse pack', () => {

@@ -12,7 +12,8 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ManagedPolicyRole } from '../../internal/managed-policy-role';
 import { assertIntegerInRange, assertMatches } from '../../internal/validation';
-import { importForwarderTopic, TEAMS_ALARM_TOPIC_NAME } from '../forwarder-topic';
+import { alarmsUseTopicKeyStatement, allowAlarmsToPublish, forwarderTopicArn, importForwarderTopic, TEAMS_ALARM_TOPIC_NAME } from '../forwarder-topic';
+import { alarmedDeadLetterQueue, snsUsesQueueKeyStatement } from './dead-letter-queues';
 import { DEFAULT_MAX_DELIVERY_ATTEMPTS, FORWARDER_ENV, FORWARDER_METRIC_NAMES, FORWARDER_METRICS_NAMESPACE, FORWARDER_SERVICE_NAME } from './forwarder-environment';
 import { sendIntervalMs } from './rate-limiter';
 import { TeamsForwarderFunction } from './teams-forwarder-function';
@@ -34,8 +35,9 @@ export interface TeamsAlarmForwarderProps {
    */
   readonly topicName?: string;
   /**
-   * Key for the topic, the dead-letter queue and the log group. A key of your
-   * own must allow `cloudwatch.amazonaws.com` (alarm actions) and
+   * Key for the topic, the dead-letter queues and the log group. A key of your
+   * own must allow `cloudwatch.amazonaws.com` (alarm actions),
+   * `sns.amazonaws.com` (the subscription's dead-letter queue) and
    * `logs.<region>.amazonaws.com` to use it.
    * @default - a new customer-managed key with rotation
    */
@@ -84,6 +86,11 @@ export interface TeamsAlarmForwarderProps {
 const TOPIC_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 /** The card's subtitle keeps 32 characters of each part. */
 const ENVIRONMENT_NAME = /^[^\r\n]{1,32}$/;
+/**
+ * IAM path of every forwarder role: the shared webhook secret's policy lets
+ * only roles under this path read it, in any account of the organisation.
+ */
+export const TEAMS_FORWARDER_ROLE_PATH = '/glimpse/teams-alarm-forwarder/';
 /** Powertools metrics namespace of the forwarder. */
 export const TEAMS_FORWARDER_METRICS_NAMESPACE = FORWARDER_METRICS_NAMESPACE;
 
@@ -112,6 +119,10 @@ export class TeamsAlarmForwarder extends Construct {
   public readonly deadLetterQueue: sqs.Queue;
   /** In ALARM while the dead-letter queue holds messages. */
   public readonly deadLetterAlarm: cloudwatch.Alarm;
+  /** Where SNS leaves notifications it could not hand to the function (the subscription's redrive policy). */
+  public readonly subscriptionDeadLetterQueue: sqs.Queue;
+  /** In ALARM while the subscription's dead-letter queue holds messages. */
+  public readonly subscriptionDeadLetterAlarm: cloudwatch.Alarm;
   /** The key of the topic, queue and log group. */
   public readonly encryptionKey: kms.IKey;
   /** The function's log group. */
@@ -130,23 +141,32 @@ export class TeamsAlarmForwarder extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     assertMatches(this, 'environmentName', props.environmentName, ENVIRONMENT_NAME, 'Use 1 to 32 characters on one line, e.g. \'production\'.');
 
-    this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy);
+    this.encryptionKey = props.encryptionKey ?? this.createKey(removalPolicy, forwarderTopicArn(this, topicName));
     this.topic = new sns.Topic(this, 'Topic', {
       topicName,
       displayName: 'CloudWatch alarms forwarded to Microsoft Teams',
       masterKey: this.encryptionKey,
       enforceSSL: true,
     });
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
-      encryption: sqs.QueueEncryption.KMS,
-      encryptionMasterKey: this.encryptionKey,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy,
+    allowAlarmsToPublish(this.topic);
+    const deadLetters = { encryptionKey: this.encryptionKey, removalPolicy };
+    [this.deadLetterQueue, this.deadLetterAlarm] = alarmedDeadLetterQueue(this, {
+      ...deadLetters,
+      queueId: 'DeadLetterQueue',
+      alarmId: 'DeadLetterAlarm',
+      alarmName: `${topicName}-forwarder-dead-letters`,
+      alarmDescription: 'Alarm notifications could not be delivered to Microsoft Teams and wait in the dead-letter queue. '
+        + 'Check the forwarder\'s logs, fix the webhook secret, then redrive the queue.',
+      noRedriveReason: 'This queue is the dead-letter queue of the forwarder function; a dead-letter queue needs none of its own.',
     });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the forwarder function; a dead-letter queue needs none of its own.',
+    [this.subscriptionDeadLetterQueue, this.subscriptionDeadLetterAlarm] = alarmedDeadLetterQueue(this, {
+      ...deadLetters,
+      queueId: 'SubscriptionDeadLetterQueue',
+      alarmId: 'SubscriptionDeadLetterAlarm',
+      alarmName: `${topicName}-forwarder-undelivered`,
+      alarmDescription: 'SNS could not invoke the Teams alarm forwarder (function deleted, throttled or not permitted): '
+        + 'the notifications wait in the subscription\'s dead-letter queue. Fix the function, then redrive the queue.',
+      noRedriveReason: 'This queue is the dead-letter queue of the forwarder topic\'s subscription; a dead-letter queue needs none of its own.',
     });
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       encryptionKey: this.encryptionKey,
@@ -155,6 +175,7 @@ export class TeamsAlarmForwarder extends Construct {
     });
 
     const role = new ManagedPolicyRole(this, 'Role', {
+      path: TEAMS_FORWARDER_ROLE_PATH,
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Teams alarm forwarder: write its logs, read the webhook secret, dead-letter failures',
     });
@@ -207,22 +228,14 @@ export class TeamsAlarmForwarder extends Construct {
           + 'it is deployed to every account, many without a VPC, and handles no customer data.',
       });
     }
-    this.topic.addSubscription(new subscriptions.LambdaSubscription(this.function));
+    // The redrive policy also adds the queue policy: SNS may send, for this topic only.
+    this.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.subscriptionDeadLetterQueue }));
 
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
-      alarmName: `${topicName}-forwarder-dead-letters`,
-      alarmDescription: 'Alarm notifications could not be delivered to Microsoft Teams and wait in the dead-letter queue. '
-        + 'Check the forwarder\'s logs, fix the webhook secret, then redrive the queue.',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      // No datapoints means no messages: SQS publishes the metric for active queues only.
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    // By default the alarm goes to Teams too: a delivery failure is often transient,
+    // By default the alarms go to Teams too: a delivery failure is often transient,
     // and when Teams is back the channel learns that messages wait to be redriven.
-    this.deadLetterAlarm.addAlarmAction(props.deadLetterAlarmAction ?? new cloudwatchActions.SnsAction(this.topic));
+    const deadLetterAction = props.deadLetterAlarmAction ?? new cloudwatchActions.SnsAction(this.topic);
+    this.deadLetterAlarm.addAlarmAction(deadLetterAction);
+    this.subscriptionDeadLetterAlarm.addAlarmAction(deadLetterAction);
   }
 
   /**
@@ -263,7 +276,7 @@ export class TeamsAlarmForwarder extends Construct {
     return this.topic.grantPublish(grantee);
   }
 
-  private createKey(removalPolicy: RemovalPolicy): kms.Key {
+  private createKey(removalPolicy: RemovalPolicy, topicArn: string): kms.Key {
     const key = new kms.Key(this, 'Key', {
       description: 'Teams alarm forwarder: topic, dead-letter queue and logs',
       enableKeyRotation: true,
@@ -271,12 +284,8 @@ export class TeamsAlarmForwarder extends Construct {
     });
     const stack = Stack.of(this);
     // CloudWatch alarm actions publish to an encrypted topic only if the key lets CloudWatch use it.
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-    }));
+    key.addToResourcePolicy(alarmsUseTopicKeyStatement(this));
+    key.addToResourcePolicy(snsUsesQueueKeyStatement(topicArn));
     key.addToResourcePolicy(new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
       actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
