@@ -8,6 +8,7 @@ import { ChildProcess, execFileSync, spawn, spawnSync, SpawnSyncReturns } from '
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { describeWithDebian } from './debian-packages';
 
 const SCRIPT = path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh');
 const FAKE_AWS = path.join(__dirname, 'fixtures', 'fake-aws');
@@ -17,7 +18,11 @@ const VALKEY_PORT = 63000 + (process.pid % 1000);
 const CLUSTER = `dhtest${process.pid}`;
 const PASSWORDS = { superuser: 'Super0user0password0', app: 'App0password0for0tracker', valkey: 'Valkey0password0abc' };
 const INSTANCE_ID = 'i-0123456789abcdef0';
-const REQUIRED = ['pg_createcluster', 'pg_ctlcluster', 'psql', 'redis-server', 'redis-cli', 'runuser', 'shellcheck'];
+const describeBootstrap = describeWithDebian('bootstrap.sh test', {
+  commands: ['pg_createcluster', 'pg_ctlcluster', 'psql', 'redis-server', 'redis-cli', 'runuser', 'shellcheck'],
+  packages: [`postgresql-${PG_VERSION}`, `postgresql-${PG_VERSION}-postgis-3`, 'redis-server', 'shellcheck'],
+  root: true,
+});
 /** What a held connection runs: long enough to outlast the test, ended by pg_terminate_backend. */
 const HOLD_QUERY = 'SELECT pg_sleep(300)';
 
@@ -33,10 +38,6 @@ const runs: Run[] = [];
 const startedBeforeSecondRun = { postgres: '', valkey: '' };
 const publisherBeforeSecondRun = { content: '', mtimeMs: 0, ino: 0 };
 const holders: ChildProcess[] = [];
-
-function commandExists(command: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
-}
 
 function bootstrap(): Run {
   const started = Date.now();
@@ -123,89 +124,84 @@ function timescaleInstalled(): boolean {
   return fs.existsSync(`/usr/share/postgresql/${PG_VERSION}/extension/timescaledb.control`);
 }
 
-beforeAll(() => {
-  const missing = REQUIRED.filter((c) => !commandExists(c));
-  if (process.getuid?.() !== 0 || missing.length > 0) {
-    throw new Error(`the bootstrap test needs root and postgresql-${PG_VERSION}, postgresql-${PG_VERSION}-postgis-3 and `
-      + `redis-server (see .ci/run); missing: ${missing.join(', ') || 'root'}`);
-  }
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'data-host-'));
-  fs.chmodSync(root, 0o755);
-  const dataRoot = path.join(root, 'pgdata');
-  fs.mkdirSync(dataRoot);
-  execFileSync('chown', ['postgres:postgres', dataRoot]);
+describeBootstrap('bootstrap.sh (test mode, PostgreSQL 15)', () => {
+  beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'data-host-'));
+    fs.chmodSync(root, 0o755);
+    const dataRoot = path.join(root, 'pgdata');
+    fs.mkdirSync(dataRoot);
+    execFileSync('chown', ['postgres:postgres', dataRoot]);
 
-  fakeDir = path.join(root, 'fake-aws');
-  fs.mkdirSync(path.join(fakeDir, 'bin'), { recursive: true });
-  fs.copyFileSync(FAKE_AWS, path.join(fakeDir, 'bin', 'aws'));
-  fs.chmodSync(path.join(fakeDir, 'bin', 'aws'), 0o755);
-  fs.mkdirSync(path.join(fakeDir, 'secrets'));
-  for (const [id, username, password] of [
-    ['superuser', 'postgres', PASSWORDS.superuser], ['app', 'tracker', PASSWORDS.app], ['valkey', 'default', PASSWORDS.valkey],
-  ]) {
-    fs.writeFileSync(path.join(fakeDir, 'secrets', id), JSON.stringify({ username, password }));
-  }
+    fakeDir = path.join(root, 'fake-aws');
+    fs.mkdirSync(path.join(fakeDir, 'bin'), { recursive: true });
+    fs.copyFileSync(FAKE_AWS, path.join(fakeDir, 'bin', 'aws'));
+    fs.chmodSync(path.join(fakeDir, 'bin', 'aws'), 0o755);
+    fs.mkdirSync(path.join(fakeDir, 'secrets'));
+    for (const [id, username, password] of [
+      ['superuser', 'postgres', PASSWORDS.superuser], ['app', 'tracker', PASSWORDS.app], ['valkey', 'default', PASSWORDS.valkey],
+    ]) {
+      fs.writeFileSync(path.join(fakeDir, 'secrets', id), JSON.stringify({ username, password }));
+    }
 
-  configFile = path.join(root, 'config');
-  fs.writeFileSync(configFile, [
-    `PG_VERSION=${PG_VERSION}`,
-    `PG_CLUSTER=${CLUSTER}`,
-    `PG_PORT=${PG_PORT}`,
-    `PG_DATA_ROOT=${dataRoot}`,
-    'PG_MAX_CONNECTIONS=50',
-    'PG_LISTEN_ADDRESSES=127.0.0.1',
-    'PG_CLIENT_CIDRS=10.40.0.0/24,10.41.0.0/24',
-    'APP_USER=tracker',
-    'APP_DATABASE=tracker',
-    'SUPERUSER_SECRET_ID=superuser',
-    'APP_SECRET_ID=app',
-    'VALKEY_SECRET_ID=valkey',
-    `VALKEY_PORT=${VALKEY_PORT}`,
-    'VALKEY_BIND=127.0.0.1',
-    `VALKEY_DATA_DIR=${path.join(root, 'valkey')}`,
-    `CONFIG_DIR=${path.join(root, 'etc')}`,
-    'MEMORY_MB=1024',
-    'REGION=eu-west-2',
-    'SIGNAL_STACK=TestStack',
-    'SIGNAL_RESOURCE=HostBootstrapped',
-    `INSTANCE_ID=${INSTANCE_ID}`,
-    `PG_METRICS_SCRIPT=${path.join(root, 'sbin', 'data-host-pg-metrics')}`,
-    '',
-  ].join('\n'));
-  publisher = path.join(root, 'sbin', 'data-host-pg-metrics');
+    configFile = path.join(root, 'config');
+    fs.writeFileSync(configFile, [
+      `PG_VERSION=${PG_VERSION}`,
+      `PG_CLUSTER=${CLUSTER}`,
+      `PG_PORT=${PG_PORT}`,
+      `PG_DATA_ROOT=${dataRoot}`,
+      'PG_MAX_CONNECTIONS=50',
+      'PG_LISTEN_ADDRESSES=127.0.0.1',
+      'PG_CLIENT_CIDRS=10.40.0.0/24,10.41.0.0/24',
+      'APP_USER=tracker',
+      'APP_DATABASE=tracker',
+      'SUPERUSER_SECRET_ID=superuser',
+      'APP_SECRET_ID=app',
+      'VALKEY_SECRET_ID=valkey',
+      `VALKEY_PORT=${VALKEY_PORT}`,
+      'VALKEY_BIND=127.0.0.1',
+      `VALKEY_DATA_DIR=${path.join(root, 'valkey')}`,
+      `CONFIG_DIR=${path.join(root, 'etc')}`,
+      'MEMORY_MB=1024',
+      'REGION=eu-west-2',
+      'SIGNAL_STACK=TestStack',
+      'SIGNAL_RESOURCE=HostBootstrapped',
+      `INSTANCE_ID=${INSTANCE_ID}`,
+      `PG_METRICS_SCRIPT=${path.join(root, 'sbin', 'data-host-pg-metrics')}`,
+      '',
+    ].join('\n'));
+    publisher = path.join(root, 'sbin', 'data-host-pg-metrics');
 
-  runs.push(bootstrap());
-  const written = fs.statSync(publisher);
-  Object.assign(publisherBeforeSecondRun, { content: fs.readFileSync(publisher, 'utf8'), mtimeMs: written.mtimeMs, ino: written.ino });
-  // Data written between the runs must survive the second run.
-  sql('tracker', 'CREATE TABLE readings (id int PRIMARY KEY, value text); INSERT INTO readings VALUES (1, \'a\'), (2, \'b\'), (3, \'c\')');
-  valkey('-a', PASSWORDS.valkey, 'SET', 'persisted', 'yes');
-  startedBeforeSecondRun.postgres = sql('postgres', 'SELECT pg_postmaster_start_time()');
-  startedBeforeSecondRun.valkey = valkeyRunId();
-  runs.push(bootstrap());
-  // eslint-disable-next-line no-console
-  console.log(`bootstrap runs took ${runs.map((r) => `${r.seconds.toFixed(1)} s`).join(' and ')}`);
-});
+    runs.push(bootstrap());
+    const written = fs.statSync(publisher);
+    Object.assign(publisherBeforeSecondRun, { content: fs.readFileSync(publisher, 'utf8'), mtimeMs: written.mtimeMs, ino: written.ino });
+    // Data written between the runs must survive the second run.
+    sql('tracker', 'CREATE TABLE readings (id int PRIMARY KEY, value text); INSERT INTO readings VALUES (1, \'a\'), (2, \'b\'), (3, \'c\')');
+    valkey('-a', PASSWORDS.valkey, 'SET', 'persisted', 'yes');
+    startedBeforeSecondRun.postgres = sql('postgres', 'SELECT pg_postmaster_start_time()');
+    startedBeforeSecondRun.valkey = valkeyRunId();
+    runs.push(bootstrap());
+    // eslint-disable-next-line no-console
+    console.log(`bootstrap runs took ${runs.map((r) => `${r.seconds.toFixed(1)} s`).join(' and ')}`);
+  });
 
-afterAll(() => {
-  for (const holder of holders) if (holder.exitCode === null && holder.signalCode === null) holder.kill();
-  spawnSync('pg_dropcluster', ['--stop', PG_VERSION, CLUSTER]);
-  const pidFile = root ? path.join(root, 'valkey', 'valkey.pid') : '';
-  if (pidFile && fs.existsSync(pidFile)) {
-    // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
-    const pid = fs.readFileSync(pidFile, 'utf8').trim();
-    spawnSync('redis-cli', ['-p', String(VALKEY_PORT), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
-    const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
-    for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
-    if (alive()) spawnSync('kill', ['-9', pid]);
-  }
-  // pg_dropcluster leaves files it did not create (the bootstrap's conf.d drop-in).
-  fs.rmSync(`/etc/postgresql/${PG_VERSION}/${CLUSTER}`, { recursive: true, force: true });
-  fs.rmSync(`/var/log/postgresql/postgresql-${PG_VERSION}-${CLUSTER}.log`, { force: true });
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-});
+  afterAll(() => {
+    for (const holder of holders) if (holder.exitCode === null && holder.signalCode === null) holder.kill();
+    spawnSync('pg_dropcluster', ['--stop', PG_VERSION, CLUSTER]);
+    const pidFile = root ? path.join(root, 'valkey', 'valkey.pid') : '';
+    if (pidFile && fs.existsSync(pidFile)) {
+      // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
+      const pid = fs.readFileSync(pidFile, 'utf8').trim();
+      spawnSync('redis-cli', ['-p', String(VALKEY_PORT), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
+      const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+      for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
+      if (alive()) spawnSync('kill', ['-9', pid]);
+    }
+    // pg_dropcluster leaves files it did not create (the bootstrap's conf.d drop-in).
+    fs.rmSync(`/etc/postgresql/${PG_VERSION}/${CLUSTER}`, { recursive: true, force: true });
+    fs.rmSync(`/var/log/postgresql/postgresql-${PG_VERSION}-${CLUSTER}.log`, { force: true });
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
 
-describe('bootstrap.sh (test mode, PostgreSQL 15)', () => {
   test('signals SUCCESS on each run', () => {
     expect(fs.readFileSync(path.join(fakeDir, 'signals'), 'utf8').trim().split('\n'))
       .toEqual(['HostBootstrapped SUCCESS', 'HostBootstrapped SUCCESS']);
