@@ -28,6 +28,8 @@ const host = new TimescaleDataHost(stack, 'DataHost', {
   environmentName: 'data-host',
   machineImage: ec2.MachineImage.fromSsmParameter('/aws/service/debian/release/bookworm/latest/amd64'),
   terminationProtection: false,
+  applicationUser: 'app',
+  applicationDatabase: 'app',
 });
 GlimpseCompliance.acknowledge(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
   'Throwaway integ stack: terminationProtection: false on purpose so the test can delete the host; it holds no real data.');
