@@ -298,7 +298,7 @@ find_data_device() {
 # blank: ext4 keeps its group descriptors, bitmaps and first inode table
 # there, so a file system whose superblock is damaged (which blkid also
 # reports as "no signature") still has data in this range.
-readonly BLANK_PROBE_BYTES=$((64 * 1024 * 1024))
+readonly BLANK_PROBE_BYTES=$((16 * 1024 * 1024))
 
 # Prints "filesystem", "blank" (no signature and only zeros at the start) or
 # "unknown" (no signature but data: never formatted); fails when unreadable.
