@@ -819,6 +819,14 @@ EOF
       changed=1
     fi
     grep -qxF "include $include" "$main" || { printf 'include %s\n' "$include" >>"$main"; changed=1; }
+    # Hosts bootstrapped before the AOF moved to the data volume keep their queue.
+    if [[ ! -e $data/appendonlydir && -d /var/lib/$name/appendonlydir ]]; then
+      log "moving Valkey's data from /var/lib/$name to $data"
+      systemctl stop "$name-server"
+      cp -a "/var/lib/$name/." "$data/"
+      chown -R "$name:$name" "$data"
+      changed=1
+    fi
     systemctl enable -q "$name-server"
     if ((changed)); then systemctl restart "$name-server"; else systemctl start "$name-server"; fi
   else

@@ -10,8 +10,8 @@ import { Construct } from 'constructs';
 import { BootstrapFiles } from './bootstrap-files';
 import { DATA_DEVICE_NAME, DATA_MOUNT_PATH, DataVolume } from './data-volume';
 import { DataVolumeBackup } from './data-volume-backup';
-import { createHostRole, grantHostPermissions } from './host-role';
 import { selectHostSubnet } from './host-placement';
+import { createHostRole, grantHostPermissions } from './host-role';
 import { HostSecrets, PASSWORD_FIELD } from './host-secrets';
 import { HostStateParameters } from './host-state-parameters';
 import { countIngressRules } from './ingress-rules';
@@ -132,7 +132,9 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     const subnet = selectHostSubnet(this, props.vpc, props.vpcSubnets);
 
     const secrets = new HostSecrets(this, {
-      name, applicationUser: this.applicationUser, encryptionKey: props.encryptionKey,
+      name,
+      applicationUser: this.applicationUser,
+      encryptionKey: props.encryptionKey,
       removalPolicy: props.secretsRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.superuserSecret = secrets.superuser;

@@ -10,7 +10,8 @@ export const AMI = 'ami-0123456789abcdef0';
 
 export interface Built { readonly stack: Stack; readonly host: TimescaleDataHost; readonly client: ec2.SecurityGroup; readonly template: Template }
 
-export function setup(stack: Stack, props: Partial<TimescaleDataHostProps> = {}, allow = true): { host: TimescaleDataHost; client: ec2.SecurityGroup } {
+export function setup(stack: Stack, props: Partial<TimescaleDataHostProps> = {}, allow = true):
+{ host: TimescaleDataHost; client: ec2.SecurityGroup } {
   const vpc = importedVpc(stack);
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const host = new TimescaleDataHost(stack, 'DataHost', {
