@@ -13,8 +13,8 @@ import { DataVolumeBackup } from './data-volume-backup';
 import { selectHostSubnet } from './host-placement';
 import { createHostRole, grantHostPermissions } from './host-role';
 import { HostSecrets, PASSWORD_FIELD } from './host-secrets';
+import { createHostSecurityGroup } from './host-security-group';
 import { HostStateParameters } from './host-state-parameters';
-import { countIngressRules } from './ingress-rules';
 import { createRecoveryAlarm } from './status-check-alarm';
 import { TimescaleDataHostProps } from './timescale-data-host-props';
 import { assertArchitecture, validateDataHostLimits } from './validate-props';
@@ -126,6 +126,11 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       clientCidrs,
       backupRetention: props.backupRetention ?? Duration.days(14),
       bootstrapTimeout: props.bootstrapTimeout ?? Duration.minutes(30),
+      rootVolumeSize: props.rootVolumeSize ?? Size.gibibytes(20),
+      rootDeviceName: props.rootDeviceName ?? '/dev/xvda',
+      agentMetricsNamespace: this.agentMetricsNamespace,
+      cpuCredits: props.cpuCredits,
+      dataVolumeSnapshotId: props.dataVolumeSnapshotId,
     };
     validateDataHostLimits(this, limits);
     assertArchitecture(this, props.machineImage, this.instanceType);
@@ -148,19 +153,8 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       removalPolicy: props.logGroupRemovalPolicy ?? RemovalPolicy.RETAIN,
     });
 
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: `${name} data host: PostgreSQL and Valkey from allowed peers; HTTPS/HTTP out for packages and SSM`,
-      allowAllOutbound: false,
-    });
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS: SSM, Secrets Manager, S3, CloudWatch, package repositories');
-    this.securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP: Debian package mirrors');
+    this.securityGroup = createHostSecurityGroup(this, props.vpc, name);
     this.connections = new ec2.Connections({ securityGroups: [this.securityGroup], defaultPort: ec2.Port.tcp(POSTGRES_PORT) });
-    this.node.addValidation({
-      validate: () => countIngressRules(this.securityGroup) > 0 ? [] : [
-        `${this.node.path}: no peer may reach the data host. Call allowFrom(service) or connections.allowDefaultPortFrom(service).`,
-      ],
-    });
 
     const volume = new DataVolume(this, {
       name,
@@ -222,8 +216,8 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       // User data only names the configuration parameter; a change stops and starts, never replaces.
       userDataCausesReplacement: false,
       blockDevices: [{
-        deviceName: props.rootDeviceName ?? '/dev/xvda',
-        volume: ec2.BlockDeviceVolume.ebs((props.rootVolumeSize ?? Size.gibibytes(20)).toGibibytes(), {
+        deviceName: limits.rootDeviceName,
+        volume: ec2.BlockDeviceVolume.ebs(limits.rootVolumeSize.toGibibytes(), {
           volumeType: ec2.EbsDeviceVolumeType.GP3, encrypted: true, kmsKey: props.encryptionKey, deleteOnTermination: true,
         }),
       }],

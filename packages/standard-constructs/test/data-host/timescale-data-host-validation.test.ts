@@ -17,6 +17,13 @@ describe('TimescaleDataHost validation', () => {
     ['client ranges open to the world', { clientCidrs: ['0.0.0.0/0'] }, /invalid `clientCidrs`: '0\.0\.0\.0\/0' admits/],
     ['an instance of another architecture', { instanceType: new ec2.InstanceType('t4g.medium') }, /invalid `instanceType`: t4g\.medium is arm64/],
     ['a bootstrap timeout too short', { bootstrapTimeout: Duration.minutes(1) }, /invalid `bootstrapTimeout`: got 1/],
+    ['a root volume too small', { rootVolumeSize: Size.gibibytes(4) }, /invalid `rootVolumeSize`: got 4\. Use a whole number from 8/],
+    ['a root device that is not a device path', { rootDeviceName: 'xvda' }, /invalid `rootDeviceName`: got 'xvda'\. Give the image's root device/],
+    ['CPU credits for a non-burstable type', { instanceType: new ec2.InstanceType('m5.large'), cpuCredits: ec2.CpuCredits.STANDARD },
+      /invalid `cpuCredits`: m5\.large is not a burstable/],
+    ['a malformed snapshot id', { dataVolumeSnapshotId: 'snapshot-1' }, /invalid `dataVolumeSnapshotId`: got 'snapshot-1'/],
+    ['a reserved metrics namespace', { agentMetricsNamespace: 'AWS/EC2' }, /invalid `agentMetricsNamespace`: got 'AWS\/EC2'\. Use 1 to 255 characters not starting with AWS\//],
+    ['an empty application database name', { applicationDatabase: '' }, /invalid `applicationDatabase`: got ''/],
   ])('%s', (_name, props, message) => {
     expect(() => build(props)).toThrow(message);
   });
@@ -37,6 +44,11 @@ describe('TimescaleDataHost validation', () => {
   test('explicitly chosen private subnets are accepted', () => {
     build({ vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, availabilityZones: ['eu-west-2b'] } })
       .template.hasResourceProperties('AWS::EC2::Instance', { SubnetId: 'subnet-22222222' });
+  });
+
+  test('valid optional props are accepted: T-type credits, a snapshot id, a larger root volume', () => {
+    build({ cpuCredits: ec2.CpuCredits.STANDARD, dataVolumeSnapshotId: 'snap-0123456789abcdef0', rootVolumeSize: Size.gibibytes(30) })
+      .template.hasResourceProperties('AWS::EC2::Volume', { SnapshotId: 'snap-0123456789abcdef0' });
   });
 
   test('no allowed peers fails synthesis', () => {
