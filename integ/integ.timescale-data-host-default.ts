@@ -7,8 +7,9 @@ import { acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
  * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
- * pg_isready, the application database has its extensions and Valkey refuses
- * a client without the password. Proves the bootstrap ran to its signal.
+ * pg_isready, the application database has its extensions and Valkey (over
+ * TLS, verified against the host CA) refuses a client without the password;
+ * the CA is published in its SSM parameter. Proves the bootstrap ran to its signal.
  * Then CloudWatch lists the host's `postgresql_connections` metric: the
  * publisher's timer runs and the instance role may put that metric.
  * The throwaway stack boots Debian's current bookworm image (Debian's public
@@ -28,6 +29,8 @@ const host = new TimescaleDataHost(stack, 'DataHost', {
   environmentName: 'data-host',
   machineImage: ec2.MachineImage.fromSsmParameter('/aws/service/debian/release/bookworm/latest/amd64'),
   terminationProtection: false,
+  applicationUser: 'tracker',
+  applicationDatabase: 'tracker',
 });
 GlimpseCompliance.acknowledge(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
   'Throwaway integ stack: terminationProtection: false on purpose so the test can delete the host; it holds no real data.');
@@ -42,7 +45,8 @@ const command = integ.assertions.awsApiCall('SSM', 'sendCommand', {
     commands: [
       'pg_isready -h localhost -p 5432',
       'runuser -u postgres -- psql -d tracker -Atc "SELECT string_agg(extname, \',\' ORDER BY extname) FROM pg_extension"',
-      '(valkey-cli PING || redis-cli PING) 2>&1 | tail -1',
+      // Valkey serves TLS only, with a certificate of the host CA.
+      '(valkey-cli --tls --cacert /var/lib/postgresql/tls/ca.crt PING || redis-cli --tls --cacert /var/lib/postgresql/tls/ca.crt PING) 2>&1 | tail -1',
     ],
   },
 });
@@ -65,4 +69,8 @@ const published = integ.assertions.awsApiCall('CloudWatch', 'listMetrics', {
   Metrics: Match.arrayWith([Match.objectLike({ MetricName: connections.metricName })]),
 })).waitForAssertions({ totalTimeout: Duration.minutes(10), interval: Duration.seconds(30) });
 
-command.next(invocation).next(published);
+// The bootstrap publishes the host CA, for clients' sslmode=verify-full.
+const ca = integ.assertions.awsApiCall('SSM', 'getParameter', { Name: host.caCertificate.parameterName })
+  .expect(ExpectedResult.objectLike({ Parameter: Match.objectLike({ Value: Match.stringLikeRegexp('BEGIN CERTIFICATE') }) }));
+
+command.next(invocation).next(published).next(ca);

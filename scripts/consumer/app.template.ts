@@ -47,6 +47,8 @@ const dataHost = new TimescaleDataHost(stack, 'DataHost', {
   projectName: 'tracker-restapi',
   environmentName: 'staging',
   encryptionKey: key,
+  applicationUser: 'tracker',
+  applicationDatabase: 'tracker',
   machineImage: new DebianBookwormImage({
     release: 'debian-12-amd64-20250316-2053',
     amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' },

@@ -208,6 +208,8 @@ export class TrackerStack extends Stack {
       instanceType: new ec2.InstanceType(host.instanceType),
       dataVolumeSize: Size.gibibytes(host.dataVolumeGiB),
       clientCidrs: [this.config.vpcCidr],
+      applicationUser: 'tracker',
+      applicationDatabase: 'tracker',
     });
     (this as { dataHost?: TimescaleDataHost }).dataHost = dataHost;
     return { endpoints: dataHost.dataStoreEndpoints(), peer: dataHost };

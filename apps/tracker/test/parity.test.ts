@@ -331,7 +331,7 @@ describe('seed 001 module 9: ecs', () => {
       POSTGRES_PORT: '5432',
       REDIS_PORT: '6379',
       REDIS_CLUSTER_MODE: 'false',
-      REDIS_TLS_ENABLED: 'false',
+      REDIS_TLS_ENABLED: 'true', // the data host serves Valkey over TLS only
       REDIS_CACHE_TTL: '3600',
       REDIS_CACHE_DB: '0',
       REDIS_TASKS_DB: '1',

@@ -3,6 +3,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { BootstrapConfig, bootstrapConfigLines } from './bootstrap-config';
 
 /** Resolves from src/data-host/*.ts and from the published lib/data-host/*.js alike. */
 export const BOOTSTRAP_SCRIPT_PATH = path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh');
@@ -24,18 +25,23 @@ export class BootstrapFiles extends Construct {
   /** Shell commands that fetch the configuration and the script, then run it as root. */
   public readonly commands: string[];
 
-  constructor(scope: Construct, id: string, settings: { [key: string]: string }) {
+  constructor(scope: Construct, id: string, config: BootstrapConfig) {
     super(scope, id);
     this.script = new s3assets.Asset(this, 'Script', { path: BOOTSTRAP_SCRIPT_PATH });
-    const lines = Object.entries({ ...settings, BOOTSTRAP_SCRIPT_URL: this.script.s3ObjectUrl })
-      .map(([key, value]) => `${key}=${value}`);
+    const lines = [...bootstrapConfigLines(config), `BOOTSTRAP_SCRIPT_URL=${this.script.s3ObjectUrl}`];
     this.config = new ssm.StringParameter(this, 'Config', {
       description: 'TimescaleDataHost bootstrap configuration (no secret values)',
       stringValue: lines.join('\n'),
     });
     const region = Stack.of(this).region;
+    // A failure before the bootstrap's own trap (no CLI, no parameter, no script)
+    // still signals CloudFormation at once instead of after bootstrapTimeout.
+    const signalFailure = `aws cloudformation signal-resource --region ${region} --stack-name ${config.signalStack} `
+      + `--logical-resource-id ${config.signalResource} --status FAILURE `
+      + '--unique-id "$(cat /var/lib/cloud/data/instance-id 2>/dev/null || echo bootstrap)" || true';
     this.commands = [
       'set -euo pipefail',
+      `trap '${signalFailure}' ERR`,
       'export DEBIAN_FRONTEND=noninteractive',
       'command -v aws >/dev/null || { apt-get update -qq && apt-get install -y -qq awscli; }',
       'install -d -m 0700 /etc/data-host',

@@ -29,7 +29,7 @@ const AMI_ID = /^ami-([0-9a-f]{8}|[0-9a-f]{17})$/;
 /**
  * A Debian 12 (bookworm) image pinned by explicit AMI ids per region, never
  * resolved to "the latest" at deploy time: a newer AMI would replace the
- * instance (seed 001 defect 5). Updating is a deliberate, reviewed change of
+ * instance and, with data on the root volume, destroy the database. Updating is a deliberate, reviewed change of
  * `release` and `amiIds`; a running host keeps its AMI and is patched in
  * place with `apt-get upgrade` instead.
  */

@@ -1,2 +1,3 @@
 export * from './debian-image';
 export * from './timescale-data-host';
+export * from './timescale-data-host-props';

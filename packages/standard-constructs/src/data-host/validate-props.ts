@@ -12,6 +12,10 @@ export const MIN_DATA_VOLUME_GIB = 20;
 const TOO_SMALL_SIZES = new Set(['nano', 'micro']);
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const CIDR = /^(\d{1,3}\.){3}\d{1,3}\/([0-9]|[12][0-9]|3[0-2])$/;
+const SNAPSHOT_ID = /^snap-([0-9a-f]{8}|[0-9a-f]{17})$/;
+const DEVICE_NAME = /^\/dev\/[a-z][a-z0-9]*$/;
+/** Instance families whose CPU credits can be configured. */
+const BURSTABLE = /^t[234]g?a?\./;
 
 /** The validated inputs that have limits; each failure names the prop and the fix. */
 export interface DataHostLimits {
@@ -27,6 +31,11 @@ export interface DataHostLimits {
   readonly clientCidrs: string[];
   readonly backupRetention: Duration;
   readonly bootstrapTimeout: Duration;
+  readonly rootVolumeSize: Size;
+  readonly rootDeviceName: string;
+  readonly agentMetricsNamespace: string;
+  readonly cpuCredits?: ec2.CpuCredits;
+  readonly dataVolumeSnapshotId?: string;
 }
 
 export function validateDataHostLimits(scope: IConstruct, p: DataHostLimits): void {
@@ -71,6 +80,23 @@ export function validateDataHostLimits(scope: IConstruct, p: DataHostLimits): vo
   }
   assertIntegerInRange(scope, 'backupRetention', p.backupRetention.toDays(), 1, 36500);
   assertIntegerInRange(scope, 'bootstrapTimeout', p.bootstrapTimeout.toMinutes(), 5, 720);
+  validateInstanceOptions(scope, p);
+}
+
+/** Props that only matter to part of the host, validated whenever they are given. */
+function validateInstanceOptions(scope: IConstruct, p: DataHostLimits): void {
+  assertIntegerInRange(scope, 'rootVolumeSize', p.rootVolumeSize.toGibibytes(), 8, 16384);
+  assertMatches(scope, 'rootDeviceName', p.rootDeviceName, DEVICE_NAME, 'Give the image\'s root device, e.g. /dev/xvda (Debian).');
+  if (p.cpuCredits !== undefined && !BURSTABLE.test(p.instanceType.toString())) {
+    throw invalidProp(scope, 'cpuCredits', `${p.instanceType} is not a burstable (T) instance type, so it has no CPU credits`,
+      'Leave cpuCredits unset, or choose a T instance type.');
+  }
+  assertMatches(scope, 'dataVolumeSnapshotId', p.dataVolumeSnapshotId, SNAPSHOT_ID, 'Give an EBS snapshot id, e.g. snap-0123456789abcdef0.');
+  if (!Token.isUnresolved(p.agentMetricsNamespace)
+    && (p.agentMetricsNamespace.length === 0 || p.agentMetricsNamespace.length > 255 || p.agentMetricsNamespace.startsWith('AWS/'))) {
+    throw invalidProp(scope, 'agentMetricsNamespace', `got '${p.agentMetricsNamespace}'`,
+      'Use 1 to 255 characters not starting with AWS/ (reserved for AWS services), e.g. CWAgent.');
+  }
 }
 
 /** Throws when the instance type cannot boot the image's architecture. */

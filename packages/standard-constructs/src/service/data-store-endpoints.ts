@@ -1,4 +1,5 @@
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 
 /**
  * Where a service finds its PostgreSQL and Redis-compatible stores, and the
@@ -25,6 +26,17 @@ export interface DataStoreEndpoints {
    * @default - the whole secret string is the password
    */
   readonly postgresPasswordField?: string;
+  /**
+   * The libpq `sslmode` clients should use, e.g. `verify-full` (a `TimescaleDataHost` serves TLS only).
+   * @default - the client's own default (libpq: `prefer`)
+   */
+  readonly postgresSslMode?: string;
+  /**
+   * SSM parameter holding the PEM certificate of the CA that signed the server's TLS certificate
+   * (for `sslmode=verify-full` and Redis/Valkey TLS verification).
+   * @default - no CA published: clients verify against their own trust store
+   */
+  readonly postgresCaCertificate?: ssm.IStringParameter;
   /** Redis/Valkey host name or address. */
   readonly redisHost: string;
   /**

@@ -43,6 +43,8 @@ export function timescaleDataHost(stack: Stack, watched: ServiceUnderWatch, prop
     encryptionKey: new kms.Key(stack, 'Key', { enableKeyRotation: true }),
     projectName: 'tracker',
     environmentName: 'staging',
+    applicationUser: 'tracker',
+    applicationDatabase: 'tracker',
     machineImage: new DebianBookwormImage({ release: 'debian-12-amd64-20250316-2053', amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' } }),
     ...props,
   });

@@ -1,14 +1,17 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { describeWithDebian } from './debian-packages';
 
 const SCRIPTS = [
   path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh'),
   path.join(__dirname, 'fixtures', 'fake-aws'),
 ];
 
-test('the bootstrap script and its fake AWS CLI are shellcheck-clean (Debian shellcheck, see .ci/run)', () => {
-  const result = spawnSync('shellcheck', ['--shell=bash', ...SCRIPTS], { encoding: 'utf8' });
-  expect(result.error).toBeUndefined();
-  expect(result.stdout).toBe('');
-  expect(result.status).toBe(0);
+describeWithDebian('bootstrap shellcheck', { commands: ['shellcheck'], packages: ['shellcheck'] })('shellcheck', () => {
+  test('the bootstrap script and its fake AWS CLI are shellcheck-clean', () => {
+    const result = spawnSync('shellcheck', ['--shell=bash', ...SCRIPTS], { encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

@@ -72,6 +72,8 @@ const CASES: Record<string, (s: Stack) => void> = {
       ...NAMES,
       vpc: vpcOf(s),
       encryptionKey: importedKey(s),
+      applicationUser: 'tracker',
+      applicationDatabase: 'tracker',
       machineImage: new lib.DebianBookwormImage({ release: 'debian-12-amd64-20250316-2053', amiIds: { 'eu-west-2': 'ami-0123456789abcdef0' } }),
     });
     host.connections.allowDefaultPortFrom(ec2.Peer.ipv4('10.40.0.0/24'));
