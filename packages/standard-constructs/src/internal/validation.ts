@@ -35,3 +35,15 @@ export function assertAccountIds(scope: IConstruct, prop: string, accounts: read
     assertMatches(scope, prop, account, ACCOUNT_ID, 'An AWS account id is exactly 12 digits, e.g. 636728427214.');
   }
 }
+
+/**
+ * Requires a literal (not a token) for a number the construct computes with
+ * at synth, such as a subnet layout or a count rendered into a policy
+ * document: a token's encoded value would otherwise flow into that arithmetic
+ * and fail later under another prop's name.
+ */
+export function assertLiteralNumber(scope: IConstruct, prop: string, value: number | undefined, why: string): void {
+  if (value !== undefined && Token.isUnresolved(value)) {
+    throw invalidProp(scope, prop, 'got an unresolved token', `Give a literal number: ${why}`);
+  }
+}

@@ -24,8 +24,10 @@ interface RuleApplier {
  * cdk-nag reports only violations; the passed checks are what the library's
  * secure defaults are worth, so the report shows them too.
  */
-export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary } {
+export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary; readonly explanations: Record<string, string> } {
   const resources = new Set<string>();
+  // cdk-nag puts a rule's explanation (what to change) in a finding only when verbose.
+  const explanations: Record<string, string> = {};
   const passedByRule: Record<string, number> = {};
   let failed = 0;
   const record = (ruleId: string, node: CfnResource, result: NagRuleResult) => {
@@ -44,6 +46,7 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
     // cdk-nag names a rule after its function unless overridden: keep that name on the wrapper.
     const suffix = params.ruleSuffixOverride ?? params.rule.name;
     const ruleId = `${pack.readPackName}-${suffix}`;
+    explanations[ruleId] = params.explanation;
     applyRule.call(pack, {
       ...params,
       ruleSuffixOverride: suffix,
@@ -62,7 +65,7 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
   try {
     const result = check();
     const passed = Object.values(passedByRule).reduce((sum, n) => sum + n, 0);
-    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule } };
+    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule }, explanations };
   } finally {
     delete (applier as Partial<RuleApplier>).applyRule;
   }
