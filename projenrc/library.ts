@@ -4,6 +4,7 @@ import { asWorkspaceMember } from './workspace';
 import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 import { configureLibraryBuild, enableReleaseWorkflow, LIBRARY_RELEASE_OPTIONS } from './release';
+import { addRosettaCheck } from './rosetta';
 
 /** The publishable jsii construct library, `@glimpse/standard-constructs`. */
 export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdkConstructLibrary {
@@ -60,6 +61,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
     eslintOptions: checkOnlyEslint(),
   });
   typecheckTestsFirst(lib);
+  addRosettaCheck(lib);
   const releaseToolchain = configureLibraryBuild(lib);
   asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN, ...releaseToolchain]);
   lib.gitignore.exclude('.jsii', '/assets/**/*.js');
