@@ -5,6 +5,7 @@ import { addIntegTasks } from './projenrc/integ';
 import { createLibrary } from './projenrc/library';
 import { addReleaseTasks } from './projenrc/release';
 import { addRootTasks, composeTest } from './projenrc/tasks';
+import { addWorkflowChecks, addWorkflows } from './projenrc/workflows';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, VERSIONS } from './projenrc/versions';
 import { wireWorkspaces } from './projenrc/workspace';
 
@@ -57,6 +58,8 @@ const { compileLibrary } = addRootTasks(root, library, apps);
 addIntegTasks(root, compileLibrary);
 addComplianceTasks(root);
 addReleaseTasks(root, library);
+addWorkflows(root);
+addWorkflowChecks(root, library);
 composeTest(root, library, apps);
 require('./projenrc/bench').addBenchTask(root, compileLibrary, apps);
 

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { awscdk, github, javascript, JsonPatch, ReleasableCommits, typescript } from 'projen';
+import { APT_INSTALL_STEP, RELEASE_NODE_VERSION } from './workflows';
 
 /**
  * commit-and-tag-version 13 (projen's default bump tool) and the
@@ -36,6 +37,9 @@ export const LIBRARY_RELEASE_OPTIONS = {
   releaseFailureIssue: true,
   /** `.github/workflows/release.yml` (the one release workflow of the repository). */
   releaseWorkflowName: 'release',
+  /** The release job runs the library's build and tests; the bootstrap-script tests need Debian packages. */
+  releaseWorkflowSetupSteps: [APT_INSTALL_STEP],
+  workflowNodeVersion: RELEASE_NODE_VERSION,
   docgen: true,
 } satisfies Partial<awscdk.AwsCdkConstructLibraryOptions>;
 

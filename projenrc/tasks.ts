@@ -53,4 +53,5 @@ export function composeTest(
   root.testTask.spawn(root.tasks.tryFind('integ:verify')!);
   root.testTask.spawn(root.tasks.tryFind('test:consumer')!);
   root.testTask.spawn(root.tasks.tryFind('compliance:test')!);
+  root.testTask.spawn(root.tasks.tryFind('test:ci')!);
 }

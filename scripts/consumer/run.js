@@ -112,6 +112,12 @@ async function main() {
       fs.copyFileSync(path.join(appDir, file), path.join(project, file));
     }
     const cdk = path.join(project, 'node_modules', '.bin', 'cdk');
+    if (process.env.CDK_RECOMMENDED_FLAGS === '1') {
+      // The scheduled workflow: the feature flags `cdk init` writes, from the installed aws-cdk-lib.
+      const flags = require(require.resolve('aws-cdk-lib/cx-api', { paths: [project] })).CURRENTLY_RECOMMENDED_FLAGS;
+      const cdkJson = JSON.parse(fs.readFileSync(path.join(project, 'cdk.json'), 'utf-8'));
+      fs.writeFileSync(path.join(project, 'cdk.json'), JSON.stringify({ ...cdkJson, context: { ...flags, ...cdkJson.context } }, null, 2));
+    }
 
     // --- 4. the guide's app through the CLI ------------------------------------------------
     await step('cdk synth (tsc, then the app with compliance on)', () => run(cdk, ['synth', '--quiet'], project));
