@@ -54,7 +54,8 @@ export class GlimpseCompliance {
    * Call once per app, before synthesis.
    */
   public static enable(scope: IConstruct, options: GlimpseComplianceOptions = {}): IPolicyValidationPlugin[] {
-    const plugins = GlimpseCompliance.packs(scope, options).map((pack) => new NagPackPlugin(pack, scope, { failCliSynth: options.failOnFindings ?? true }));
+    const failCliSynth = options.failOnFindings ?? true;
+    const plugins = GlimpseCompliance.packs(scope, options).map((pack) => new NagPackPlugin(pack, scope, { failCliSynth }));
     Validations.of(scope).addPlugins(...plugins);
     return plugins;
   }

@@ -1,3 +1,3 @@
 export * from './glimpse-accounts';
 export * from './shared-ecr-repo';
-export { SharedEcrRepoImportProps } from './shared-repo-import';
+export * from './shared-repo-import-props';

@@ -4,7 +4,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { sharedRepositoryName } from './repository-name';
-import { importSharedRepository, SharedEcrRepoImportProps } from './shared-repo-import';
+import { importSharedRepository } from './shared-repo-import';
+import { SharedEcrRepoImportProps } from './shared-repo-import-props';
 import { assertAccountIds, assertIntegerInRange, assertLiteralNumber, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `SharedEcrRepo`. */

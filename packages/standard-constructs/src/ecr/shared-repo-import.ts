@@ -2,25 +2,8 @@ import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { Construct } from 'constructs';
 import { GlimpseAccounts } from './glimpse-accounts';
 import { sharedRepositoryName } from './repository-name';
+import { SharedEcrRepoImportProps } from './shared-repo-import-props';
 import { assertAccountIds, assertMatches } from '../internal/validation';
-
-/** Which shared repository `SharedEcrRepo.fromServiceApp` imports. */
-export interface SharedEcrRepoImportProps {
-  /** The service the images belong to: the first part of `<service>/<app>`. */
-  readonly service: string;
-  /** The application within the service: the second part of `<service>/<app>`. */
-  readonly app: string;
-  /**
-   * The registry account.
-   * @default GlimpseAccounts.SHARED_REGISTRY
-   */
-  readonly account?: string;
-  /**
-   * The registry's region.
-   * @default GlimpseAccounts.SHARED_REGISTRY_REGION
-   */
-  readonly region?: string;
-}
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
 

@@ -39,7 +39,8 @@ export function formatFindings(pack: string, report: PolicyValidationPluginRepor
       if (v.fix) lines.push(`    Fix: ${v.fix}`);
     }
   }
-  lines.push(`  Or, for a deliberate exception, acknowledge it on that construct with a reason: GlimpseCompliance.acknowledge(construct, ['<rule id>'], '<reason>').`);
+  lines.push('  Or, for a deliberate exception, acknowledge it on that construct with a reason: '
+    + "GlimpseCompliance.acknowledge(construct, ['<rule id>'], '<reason>').");
   return lines.join('\n');
 }
 

@@ -14,6 +14,13 @@ export interface PackSummary {
   readonly passedByRule: Record<string, number>;
 }
 
+/** What `tallyRules` returns: the check's result, the counts, and each rule's explanation by rule id. */
+export interface RuleTally<T> {
+  readonly result: T;
+  readonly summary: PackSummary;
+  readonly explanations: Record<string, string>;
+}
+
 /** The part of a pack the tally wraps: cdk-nag calls it once per rule and resource. */
 interface RuleApplier {
   applyRule(params: IApplyRule): void;
@@ -24,7 +31,7 @@ interface RuleApplier {
  * cdk-nag reports only violations; the passed checks are what the library's
  * secure defaults are worth, so the report shows them too.
  */
-export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary; readonly explanations: Record<string, string> } {
+export function tallyRules<T>(pack: NagPack, check: () => T): RuleTally<T> {
   const resources = new Set<string>();
   // cdk-nag puts a rule's explanation (what to change) in a finding only when verbose.
   const explanations: Record<string, string> = {};
