@@ -93,6 +93,9 @@ const LAMBDA_PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** ECR's tag-mutability exclusion filter: 1 to 128 of letters, digits, `.`, `_`, `-` and `*` wildcards; at most 5. */
+const TAG_PATTERN = /^[A-Za-z0-9._*-]{1,128}$/;
+const MAX_TAG_PATTERNS = 5;
 
 /**
  * A repository in the shared registry account, named `<service>/<app>`, with
@@ -142,6 +145,13 @@ export class SharedEcrRepo extends Construct {
     }
 
     const mutableTagPatterns = props.mutableTagPatterns ?? [];
+    // aws-cdk-lib checks these too, but without naming the construct or the prop.
+    if (mutableTagPatterns.length > MAX_TAG_PATTERNS) {
+      throw invalidProp(this, 'mutableTagPatterns', `${mutableTagPatterns.length} patterns`, `ECR accepts at most ${MAX_TAG_PATTERNS}; combine them with * wildcards.`);
+    }
+    for (const pattern of mutableTagPatterns) {
+      assertMatches(this, 'mutableTagPatterns', pattern, TAG_PATTERN, 'A pattern is 1 to 128 letters, digits, `.`, `_`, `-` or `*` wildcards, e.g. sha256-*.');
+    }
     const repository = new ecr.Repository(this, 'Repository', {
       repositoryName: this.repositoryName,
       imageTagMutability: mutableTagPatterns.length > 0 ? ecr.TagMutability.IMMUTABLE_WITH_EXCLUSION : ecr.TagMutability.IMMUTABLE,

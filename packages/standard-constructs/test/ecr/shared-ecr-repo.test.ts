@@ -240,6 +240,11 @@ describe('SharedEcrRepo', () => {
       ['malformed organisation id', { pullOrganizationId: 'org-123' }, /invalid `pullOrganizationId`.*o-a1b2c3d4e5/],
       ['zero images kept', { maxImageCount: 0 }, /invalid `maxImageCount`.*from 1 to 10000/],
       ['zero expiry days', { untaggedImageExpiryDays: 0 }, /invalid `untaggedImageExpiryDays`/],
+      ['a mutable tag pattern with a space', { mutableTagPatterns: ['release *'] },
+        /^Registry\/Api: invalid `mutableTagPatterns`: got 'release \*'. A pattern is 1 to 128 letters/],
+      ['an empty mutable tag pattern', { mutableTagPatterns: [''] }, /invalid `mutableTagPatterns`: got ''/],
+      ['six mutable tag patterns', { mutableTagPatterns: ['a*', 'b*', 'c*', 'd*', 'e*', 'f*'] },
+        /^Registry\/Api: invalid `mutableTagPatterns`: 6 patterns. ECR accepts at most 5/],
       ['a token image count (it is written into the lifecycle policy text)', { maxImageCount: Lazy.number({ produce: () => 30 }) },
         /^Registry\/Api: invalid `maxImageCount`: got an unresolved token. Give a literal number/],
     ])('%s', (_name, props, message) => {
