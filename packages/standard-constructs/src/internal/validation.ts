@@ -14,6 +14,9 @@ export function invalidProp(scope: IConstruct, prop: string, problem: string, fi
 /** Requires `min <= value <= max` (inclusive) for a number that may be undefined. */
 export function assertIntegerInRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || Token.isUnresolved(value)) return;
+  // A bound taken from another prop that is a token is unknown at synth: the error would name this
+  // prop with a meaningless range (a token's encoded value) for the other prop's mistake.
+  if (Token.isUnresolved(min) || Token.isUnresolved(max)) return;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw invalidProp(scope, prop, `got ${value}`, `Use a whole number from ${min} to ${max}.`);
   }
