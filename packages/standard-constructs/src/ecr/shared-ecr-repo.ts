@@ -70,7 +70,7 @@ export interface SharedEcrRepoProps {
    */
   readonly untaggedImageExpiryDays?: number;
   /**
-   * How many images to keep; older ones expire (seed 001 keeps 30).
+   * How many images to keep; older ones expire (30 covers about a month of daily releases to roll back to).
    * @default 30
    */
   readonly maxImageCount?: number;
