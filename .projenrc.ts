@@ -11,6 +11,7 @@ import { ReleaseTasks } from './projenrc/release';
 import { ScriptChecks } from './projenrc/scripts';
 import { TestPipeline } from './projenrc/tasks';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, ROOT_TOOLCHAIN, VERSIONS } from './projenrc/versions';
+import { addWorkflows, WorkflowChecks } from './projenrc/workflows';
 import { wireWorkspaces } from './projenrc/workspace';
 
 const root = new typescript.TypeScriptProject({
@@ -69,11 +70,13 @@ new BenchTask(root, { synth, apps });
 const scripts = new ScriptChecks(root);
 const logicalIds = new LogicalIdTasks(root);
 const flows = new FlowsTask(root);
+addWorkflows(root);
+const workflowChecks = new WorkflowChecks(root, library);
 new TestPipeline(root, {
   library,
   apps,
   compileLibrary: libraryTasks.compile,
-  consumer: release.consumer,
+  afterLibrary: [release.consumer, workflowChecks.ci],
   afterApps: [logicalIds.check, flows.flows, integ.verify, compliance.test, scripts.typecheck],
 });
 

@@ -1,4 +1,4 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnDeletionPolicy, CfnResource, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import { GlimpseCompliance, StandardTags } from '@glimpse/standard-constructs';
@@ -34,6 +34,21 @@ export function acknowledgeDestroyed(...scopes: IConstruct[]): void {
       reason: 'Integ test stack, deleted after every run: RemovalPolicy.DESTROY is deliberate so no test data outlives it.',
     });
   }
+}
+
+/**
+ * Makes every resource of an integ stack that would outlive it (retained, or
+ * snapshotted like the data host's volume) deleted with it, for constructs
+ * that offer no removal-policy prop for each of their parts. Call it last.
+ * A deleted KMS key still waits out its pending window (7 to 30 days).
+ * Returns how many resources it changed.
+ */
+export function destroyWithStack(stack: Stack): number {
+  const kept = stack.node.findAll().filter((c): c is CfnResource => CfnResource.isCfnResource(c)
+    && c.cfnOptions.deletionPolicy !== undefined && c.cfnOptions.deletionPolicy !== CfnDeletionPolicy.DELETE);
+  for (const resource of kept) resource.applyRemovalPolicy(RemovalPolicy.DESTROY);
+  acknowledgeDestroyed(...kept);
+  return kept.length;
 }
 
 /**

@@ -5,7 +5,7 @@ import { acknowledgeDestroyed, tagIntegStack } from './integ-compliance';
 
 /**
  * A StandardWebAcl logging to its KMS-encrypted `aws-waf-logs-…` group
- * (seed 001 defect 3: WAF refuses other names). The assertions read the web
+ * (WAF refuses to log to any other name). The assertions read the web
  * ACL's rules and its logging configuration back from WAF.
  */
 const app = new App();

@@ -5,7 +5,7 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { AlarmTopicAccess, GlimpseCompliance, MonitoredEnvironment, StandardAlarms } from '@glimpse/standard-constructs';
-import { acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
+import { acknowledgeFixtureAlb, acknowledgeFixtureVpc, destroyWithStack, tagIntegStack } from './integ-compliance';
 
 /**
  * A small ALB + Fargate service watched by StandardAlarms, notifying a topic
@@ -62,6 +62,9 @@ const alarms = new StandardAlarms(stack, 'Alarms', {
   serviceUnhealthyAlarm: true,
 });
 alarms.enableDeploymentRollback(service, targetGroup);
+
+// Nothing here is retained today; this keeps it so when a retained part is added.
+destroyWithStack(stack);
 
 const integ = new IntegTest(app, 'StandardAlarmsAlbServiceTest', { testCases: [stack] });
 

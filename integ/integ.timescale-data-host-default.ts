@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
 import { GlimpseCompliance, TimescaleDataHost } from '@glimpse/standard-constructs';
-import { acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
+import { acknowledgeFixtureVpc, destroyWithStack, tagIntegStack } from './integ-compliance';
 
 /**
  * A data host in a fresh VPC, then SSM Run Command on it: PostgreSQL answers
@@ -35,6 +35,8 @@ const host = new TimescaleDataHost(stack, 'DataHost', {
 GlimpseCompliance.acknowledge(host.node.findChild('Instance').node.defaultChild!, ['AwsSolutions-EC29', 'Glimpse-Ec2TerminationProtection'],
   'Throwaway integ stack: terminationProtection: false on purpose so the test can delete the host; it holds no real data.');
 host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc, allowAllOutbound: false }));
+// The key, the secrets, the log group, the backup vault and the data volume go with the stack.
+destroyWithStack(stack);
 
 const integ = new IntegTest(app, 'TimescaleDataHostTest', { testCases: [stack] });
 

@@ -4,6 +4,7 @@ import { asWorkspaceMember } from './workspace';
 import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
 import { configureLibraryBuild, enableReleaseWorkflow, LIBRARY_RELEASE_OPTIONS } from './release';
+import { addRosettaCheck } from './rosetta';
 
 /**
  * Lambda handlers are minified: a smaller asset and a faster cold start (errors
@@ -73,6 +74,7 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
     description: 'Render docs/alarm-cards/*.png: the Teams cards in headless Chromium',
     exec: 'ts-node --transpile-only scripts/render-alarm-cards.ts',
   });
+  addRosettaCheck(lib);
   const releaseToolchain = configureLibraryBuild(lib);
   asWorkspaceMember(lib, [...SUBPROJECT_TOOLCHAIN, ...JSII_TOOLCHAIN, ...releaseToolchain]);
   lib.gitignore.exclude('.jsii', '/assets/**/*.js');

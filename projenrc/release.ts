@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { awscdk, Component, github, javascript, JsonPatch, ReleasableCommits, Task, typescript } from 'projen';
 import { TS_NODE } from './scripts';
+import { APT_INSTALL_STEP, RELEASE_NODE_VERSION } from './workflows';
 import { requireTask } from './workspace';
 
 /**
@@ -38,6 +39,9 @@ export const LIBRARY_RELEASE_OPTIONS = {
   releaseFailureIssue: true,
   /** `.github/workflows/release.yml` (the one release workflow of the repository). */
   releaseWorkflowName: 'release',
+  /** The release job runs the library's build and tests; the bootstrap-script tests need Debian packages. */
+  releaseWorkflowSetupSteps: [APT_INSTALL_STEP],
+  workflowNodeVersion: RELEASE_NODE_VERSION,
   docgen: true,
 } satisfies Partial<awscdk.AwsCdkConstructLibraryOptions>;
 

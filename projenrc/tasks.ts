@@ -9,8 +9,8 @@ export interface TestPipelineDeps {
   readonly apps: awscdk.AwsCdkTypeScriptApp[];
   /** Bundles the Lambda handlers and compiles the library with jsii: everything else needs its lib/. */
   readonly compileLibrary: Task;
-  /** Runs after the library is packaged (it installs the tarball). */
-  readonly consumer: Task;
+  /** Run after the library is packaged (the consumer test installs the tarball). */
+  readonly afterLibrary: Task[];
   /** Run after the apps are synthesized (they read apps/<app>/cdk.out or integ snapshots). */
   readonly afterApps: Task[];
 }
@@ -19,7 +19,8 @@ export interface TestPipelineDeps {
  * Root `test` (and so `build`, which ends with it): compile the library once,
  * then two lanes side by side, one per core:
  * - `test:library`: API.md, type-check, jest, eslint, the js package and the
- *   other languages' bindings, then the consumer test of that package;
+ *   other languages' bindings, then the consumer test of that package and
+ *   the checks of the CI and release set-up;
  * - `test:apps`: each app's build (type-check, synth through the CLI under the
  *   compliance packs, jest, eslint), integ snapshot verification, and the
  *   checks that read the synthesized templates.
@@ -37,7 +38,7 @@ export class TestPipeline extends Component {
         inMember(root, deps.library, 'post-compile'),
         inMember(root, deps.library, 'test'),
         inMember(root, deps.library, 'package'),
-        { spawn: deps.consumer.name },
+        ...deps.afterLibrary.map((task) => ({ spawn: task.name })),
       ],
     });
     this.appsLane = root.addTask('test:apps', {

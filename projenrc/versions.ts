@@ -11,7 +11,10 @@ export const VERSIONS = {
    */
   awsCdkLib: '2.257.0',
   constructs: '10.8.1',
-  /** The aws-cdk CLI: npm's `latest` tag points at 3.0.0, older than the 2.1xxx line. */
+  /**
+   * The aws-cdk CLI, pinned: `npm view aws-cdk dist-tags` gave `latest: 2.1148.1` when this was set.
+   * The CLI's version line is independent of aws-cdk-lib's; check the tag before moving.
+   */
   awsCdkCli: '2.1148.1',
   integTestsAlpha: '2.245.0-alpha.0',
   integRunner: '2.197.10',

@@ -21,14 +21,25 @@ export interface GlimpseComplianceOptions {
    * @default false
    */
   readonly writeSuppressionsToCloudFormation?: boolean;
+
+  /**
+   * Make `cdk synth`, `cdk diff` and `cdk deploy` exit non-zero on a finding,
+   * printing each one with its construct path and fix. (The aws-cdk CLI
+   * otherwise tells aws-cdk-lib not to fail on policy validation findings.)
+   * Turn it off only to collect findings without failing, e.g. while
+   * adopting the packs in an existing app.
+   * @default true
+   */
+  readonly failOnFindings?: boolean;
 }
 
 /**
  * Turns on compliance checking for an app (or stage, or stack) in one line:
  * the AwsSolutions, HIPAA Security and NIST 800-53 rev 5 packs plus the
  * organisation's `GlimpseStandardsChecks`, as CDK policy-validation plugins.
- * Findings are reported at synth (`policy-validation-report.json` in the
- * cloud assembly) and make `cdk synth` exit non-zero.
+ * Findings are printed at synth with their construct path and fix, written
+ * to `policy-validation-report.json` in the cloud assembly, and make
+ * `cdk synth`, `cdk diff` and `cdk deploy` (and `node app.js`) exit non-zero.
  *
  * @example
  * const app = new App();
@@ -43,7 +54,8 @@ export class GlimpseCompliance {
    * Call once per app, before synthesis.
    */
   public static enable(scope: IConstruct, options: GlimpseComplianceOptions = {}): IPolicyValidationPlugin[] {
-    const plugins = GlimpseCompliance.packs(scope, options).map((pack) => new NagPackPlugin(pack, scope));
+    const failCliSynth = options.failOnFindings ?? true;
+    const plugins = GlimpseCompliance.packs(scope, options).map((pack) => new NagPackPlugin(pack, scope, { failCliSynth }));
     Validations.of(scope).addPlugins(...plugins);
     return plugins;
   }

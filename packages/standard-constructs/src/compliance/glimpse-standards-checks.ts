@@ -4,8 +4,8 @@ import { IConstruct } from 'constructs';
 import { GLIMPSE_RULES } from './rules';
 
 /**
- * The Glimpse organisation's own cdk-nag pack: the platform standards (seed
- * 000) and the ECS partner checklist (seed 003, ECS-001..011) as rules with
+ * The Glimpse organisation's own cdk-nag pack: the platform standards and
+ * the ECS partner validation checklist (ECS-001..011) as rules with
  * ids `Glimpse-<Rule>`. Findings are errors; acknowledge a deliberate
  * exception on the narrowest construct with
  * `Validations.of(construct).acknowledge({ id: 'Glimpse-<Rule>', reason })`.

@@ -1,1 +1,3 @@
+export * from './glimpse-accounts';
 export * from './shared-ecr-repo';
+export * from './shared-repo-import-props';

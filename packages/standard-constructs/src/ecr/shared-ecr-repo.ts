@@ -1,13 +1,12 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { sharedRepositoryName } from './repository-name';
-import { assertAccountIds, assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
-
-/** The organisation's shared image registry account (seed 000 "Image repositories"). */
-export const SHARED_REGISTRY_ACCOUNT = '636728427214';
+import { importSharedRepository } from './shared-repo-import';
+import { SharedEcrRepoImportProps } from './shared-repo-import-props';
+import { assertAccountIds, assertIntegerInRange, assertLiteralNumber, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `SharedEcrRepo`. */
 export interface SharedEcrRepoProps {
@@ -71,7 +70,7 @@ export interface SharedEcrRepoProps {
    */
   readonly untaggedImageExpiryDays?: number;
   /**
-   * How many images to keep; older ones expire (seed 001 keeps 30).
+   * How many images to keep; older ones expire (30 covers about a month of daily releases to roll back to).
    * @default 30
    */
   readonly maxImageCount?: number;
@@ -94,6 +93,9 @@ const LAMBDA_PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const DIGEST = /^sha256:[a-f0-9]{64}$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** ECR's tag-mutability exclusion filter: 1 to 128 of letters, digits, `.`, `_`, `-` and `*` wildcards; at most 5. */
+const TAG_PATTERN = /^[A-Za-z0-9._*-]{1,128}$/;
+const MAX_TAG_PATTERNS = 5;
 
 /**
  * A repository in the shared registry account, named `<service>/<app>`, with
@@ -102,6 +104,20 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
  * policy giving workload accounts read-only pull and the dev account push.
  */
 export class SharedEcrRepo extends Construct {
+  /**
+   * Imports the shared registry's repository `<service>/<app>` into a
+   * workload account's stack, e.g. for `ServiceImage.fromRepository`.
+   * Creates nothing: the repository policy of the registry account decides
+   * who may pull (`pullAccounts`, `pullOrganizationId`).
+   *
+   * @example
+   * const repo = SharedEcrRepo.fromServiceApp(stack, 'ApiRepo', { service: 'tracker', app: 'api' });
+   * const image = ServiceImage.fromRepository(repo, '4f3ebae951a368bda79d84632a831a4f266b1bed');
+   */
+  public static fromServiceApp(scope: Construct, id: string, props: SharedEcrRepoImportProps): ecr.IRepository {
+    return importSharedRepository(scope, id, props);
+  }
+
   /** The repository. */
   public readonly repository: ecr.IRepository;
   /** The repository name, `<service>/<app>`. */
@@ -118,7 +134,10 @@ export class SharedEcrRepo extends Construct {
     assertAccountIds(this, 'lambdaPullAccounts', lambdaPullAccounts);
     assertMatches(this, 'pullOrganizationId', props.pullOrganizationId, ORGANIZATION_ID, 'An organisation id looks like o-a1b2c3d4e5.');
     assertIntegerInRange(this, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays, 1, 3650);
+    assertLiteralNumber(this, 'maxImageCount', props.maxImageCount, 'it is written into the lifecycle policy document at synth.');
     assertIntegerInRange(this, 'maxImageCount', props.maxImageCount, 1, 10000);
+    this.rejectOwnAccount('pullAccounts', pullAccounts);
+    this.rejectOwnAccount('pushAccounts', pushAccounts);
     const both = pushAccounts.filter((a) => pullAccounts.includes(a));
     if (both.length > 0) {
       throw invalidProp(this, 'pullAccounts', `${both.join(', ')} also listed in \`pushAccounts\``,
@@ -126,6 +145,13 @@ export class SharedEcrRepo extends Construct {
     }
 
     const mutableTagPatterns = props.mutableTagPatterns ?? [];
+    // aws-cdk-lib checks these too, but without naming the construct or the prop.
+    if (mutableTagPatterns.length > MAX_TAG_PATTERNS) {
+      throw invalidProp(this, 'mutableTagPatterns', `${mutableTagPatterns.length} patterns`, `ECR accepts at most ${MAX_TAG_PATTERNS}; combine them with * wildcards.`);
+    }
+    for (const pattern of mutableTagPatterns) {
+      assertMatches(this, 'mutableTagPatterns', pattern, TAG_PATTERN, 'A pattern is 1 to 128 letters, digits, `.`, `_`, `-` or `*` wildcards, e.g. sha256-*.');
+    }
     const repository = new ecr.Repository(this, 'Repository', {
       repositoryName: this.repositoryName,
       imageTagMutability: mutableTagPatterns.length > 0 ? ecr.TagMutability.IMMUTABLE_WITH_EXCLUSION : ecr.TagMutability.IMMUTABLE,
@@ -187,6 +213,20 @@ export class SharedEcrRepo extends Construct {
     // Cross-account pulls of a CMK-encrypted repository decrypt layers through ECR.
     for (const principal of [...pullers, ...pushers]) {
       props.encryptionKey?.grantDecrypt(principal);
+    }
+  }
+
+  /**
+   * A repository policy naming the registry's own account would let every
+   * principal of that account whose IAM policy allows it pull or push, which
+   * is how same-account access already works: it grants nothing new, and
+   * hides that in-account access is governed by IAM.
+   */
+  private rejectOwnAccount(prop: string, accounts: string[]): void {
+    const own = Stack.of(this).account;
+    if (!Token.isUnresolved(own) && accounts.includes(own)) {
+      throw invalidProp(this, prop, `${own} is the registry's own account`,
+        'List other accounts only; principals of the registry account get access through their IAM policies, e.g. `grantPull()`/`grantPush()`.');
     }
   }
 

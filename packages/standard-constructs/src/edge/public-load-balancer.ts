@@ -92,7 +92,7 @@ export class PublicLoadBalancer extends Construct {
 
     this.accessLogBucket = new s3.Bucket(this, 'AccessLogBucket', {
       bucketName: `glimpse-${name}-alb-logs-${account}`,
-      // ALB access logs can only be delivered to SSE-S3 buckets (seed 001 defect 4).
+      // ALB access logs can only be delivered to SSE-S3 buckets; a KMS-encrypted bucket silently receives no logs.
       encryption: s3.BucketEncryption.S3_MANAGED,
       versioned: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { qualifiedName } from '../internal/names';
-import { assertIntegerInRange, assertMatches } from '../internal/validation';
+import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `ProjectKey`. */
 export interface ProjectKeyProps {
@@ -48,7 +48,15 @@ export class ProjectKey extends Construct {
     super(scope, id);
     const name = qualifiedName(this, props.projectName, props.environmentName);
     const pendingWindow = props.pendingWindow ?? Duration.days(7);
-    assertIntegerInRange(this, 'pendingWindow', pendingWindow.toDays(), 7, 30);
+    if (pendingWindow.isUnresolved()) {
+      throw invalidProp(this, 'pendingWindow', 'got an unresolved token', 'Give a literal Duration of 7 to 30 days: aws-cdk-lib checks it at synth.');
+    }
+    // Hours, not toDays(): toDays() throws its own message on a part-day duration.
+    const hours = pendingWindow.toHours({ integral: false });
+    if (hours % 24 !== 0) {
+      throw invalidProp(this, 'pendingWindow', `got ${pendingWindow.toHumanString()}`, 'Use whole days from 7 to 30, e.g. Duration.days(7).');
+    }
+    assertIntegerInRange(this, 'pendingWindow', hours / 24, 7, 30);
     const patterns = props.logGroupNamePatterns ?? [`/aws/*/${name}*`, `aws-waf-logs-${name}*`];
     for (const pattern of patterns) {
       assertMatches(this, 'logGroupNamePatterns', pattern, LOG_GROUP_PATTERN,

@@ -14,6 +14,9 @@ export function invalidProp(scope: IConstruct, prop: string, problem: string, fi
 /** Requires `min <= value <= max` (inclusive) for a number that may be undefined. */
 export function assertIntegerInRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || Token.isUnresolved(value)) return;
+  // A bound taken from another prop that is a token is unknown at synth: the error would name this
+  // prop with a meaningless range (a token's encoded value) for the other prop's mistake.
+  if (Token.isUnresolved(min) || Token.isUnresolved(max)) return;
   if (!Number.isInteger(value) || value < min || value > max) {
     throw invalidProp(scope, prop, `got ${value}`, `Use a whole number from ${min} to ${max}.`);
   }
@@ -33,5 +36,17 @@ const ACCOUNT_ID = /^\d{12}$/;
 export function assertAccountIds(scope: IConstruct, prop: string, accounts: readonly string[]): void {
   for (const account of accounts) {
     assertMatches(scope, prop, account, ACCOUNT_ID, 'An AWS account id is exactly 12 digits, e.g. 636728427214.');
+  }
+}
+
+/**
+ * Requires a literal (not a token) for a number the construct computes with
+ * at synth, such as a subnet layout or a count rendered into a policy
+ * document: a token's encoded value would otherwise flow into that arithmetic
+ * and fail later under another prop's name.
+ */
+export function assertLiteralNumber(scope: IConstruct, prop: string, value: number | undefined, why: string): void {
+  if (value !== undefined && Token.isUnresolved(value)) {
+    throw invalidProp(scope, prop, 'got an unresolved token', `Give a literal number: ${why}`);
   }
 }

@@ -1,4 +1,4 @@
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { cidrPrefixLength } from './cidr';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { qualifiedName } from '../internal/names';
-import { assertIntegerInRange, invalidProp } from '../internal/validation';
+import { assertIntegerInRange, assertLiteralNumber, invalidProp } from '../internal/validation';
 
 /** Properties of a `StandardVpc`. */
 export interface StandardVpcProps {
@@ -99,6 +99,13 @@ export class StandardVpc extends Construct {
   constructor(scope: Construct, id: string, props: StandardVpcProps) {
     super(scope, id);
     const name = qualifiedName(this, props.projectName, props.environmentName);
+    const layout = 'the subnets are laid out at synth.';
+    assertLiteralNumber(this, 'maxAzs', props.maxAzs, layout);
+    assertLiteralNumber(this, 'natGateways', props.natGateways, layout);
+    assertLiteralNumber(this, 'subnetCidrMask', props.subnetCidrMask, layout);
+    if (Token.isUnresolved(props.cidr)) {
+      throw invalidProp(this, 'cidr', 'got an unresolved token', `Give a literal IPv4 CIDR block such as 10.40.0.0/24: ${layout}`);
+    }
     const maxAzs = props.maxAzs ?? 2;
     assertIntegerInRange(this, 'maxAzs', maxAzs, 1, 6);
     const natGateways = props.natGateways ?? 1;

@@ -81,7 +81,11 @@ describe('NagPackPlugin', () => {
     app.synth();
     const pack = new AwsSolutionsChecks();
     const viaPlugin = new NagPackPlugin(pack, app).validate({ templatePaths: [] });
-    expect(viaPlugin).toEqual(new AwsSolutionsChecks().validateScope(app));
+    const direct = new AwsSolutionsChecks().validateScope(app);
+    // The same findings, each with the rule's explanation as its fix.
+    expect(viaPlugin.violations.map(({ fix, ...v }) => v)).toEqual(direct.violations);
+    expect(viaPlugin.success).toBe(direct.success);
+    expect(viaPlugin.violations.find((v) => v.ruleName === 'AwsSolutions-S10')?.fix).toMatch(/aws:SecureTransport condition/);
     expect(viaPlugin.violations.map((v) => v.ruleName)).toContain('AwsSolutions-S10');
     expect(Object.prototype.hasOwnProperty.call(pack, 'applyRule')).toBe(false);
   });
@@ -91,5 +95,51 @@ describe('NagPackPlugin', () => {
     await synthWith(app, new ThrowingPack());
     const summary = summaryOf(app, 'Throwing');
     expect(summary).toMatchObject({ pack: 'Throwing', resources: 3, passed: 0, failed: 2, passedByRule: {} });
+  });
+
+  describe('under the aws-cdk CLI, which passes failSynthOnValidationErrors: false', () => {
+    const cliApp = () => {
+      const app = new App({
+        outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'nag-plugin-')),
+        context: { '@aws-cdk/core:failSynthOnValidationErrors': false },
+      });
+      buckets(new Stack(app, 'Main', { env: { account: '111111111111', region: 'eu-west-2' } }));
+      return app;
+    };
+    /** Validates once, returning what was printed and the exit code it left, and restoring both. */
+    const validate = (plugin: NagPackPlugin) => {
+      const { exitCode } = process;
+      const print = console.error;
+      const printed: string[] = [];
+      console.error = (line: string) => printed.push(line);
+      try {
+        plugin.validate({ templatePaths: [] });
+        return { printed: printed.join('\n'), exitCode: process.exitCode };
+      } finally {
+        console.error = print;
+        process.exitCode = exitCode;
+      }
+    };
+
+    test('a finding is printed with its construct path and fix, and fails the app process', () => {
+      const app = cliApp();
+      app.synth();
+      const { printed, exitCode } = validate(new NagPackPlugin(new AwsSolutionsChecks(), app));
+      expect(exitCode).toBe(1);
+      expect(printed).toContain('GlimpseCompliance: AwsSolutions has findings; the synthesis fails.');
+      expect(printed).toMatch(/\[error\] AwsSolutions-S10 at Main\/Plain\/Resource\n {4}The S3 Bucket or bucket policy does not require requests to use SSL\.\n {4}Fix: /);
+    });
+
+    test('failCliSynth: false only reports', () => {
+      const app = cliApp();
+      app.synth();
+      expect(validate(new NagPackPlugin(new AwsSolutionsChecks(), app, { failCliSynth: false }))).toEqual({ printed: '', exitCode: undefined });
+    });
+
+    test('outside the CLI aws-cdk-lib prints and fails by itself, so the plugin adds nothing', () => {
+      const app = appWith(buckets);
+      app.synth();
+      expect(validate(new NagPackPlugin(new AwsSolutionsChecks(), app))).toEqual({ printed: '', exitCode: undefined });
+    });
   });
 });

@@ -1,8 +1,8 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { App, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { SHARED_REGISTRY_ACCOUNT, SharedEcrRepo, SharedEcrRepoProps } from '../../src';
+import { GlimpseAccounts, SharedEcrRepo, SharedEcrRepoProps } from '../../src';
 import { nagFindings } from '../nag';
 
 const DEV = '111111111111';
@@ -11,7 +11,7 @@ const PRODUCTION = '333333333333';
 const PULL = ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'];
 
 function registryStack(): Stack {
-  return new Stack(new App(), 'Registry', { env: { account: SHARED_REGISTRY_ACCOUNT, region: 'eu-west-2' } });
+  return new Stack(new App(), 'Registry', { env: { account: GlimpseAccounts.SHARED_REGISTRY, region: 'eu-west-2' } });
 }
 
 function build(props: Partial<SharedEcrRepoProps> = {}): { stack: Stack; repo: SharedEcrRepo; readonly template: Template } {
@@ -201,11 +201,28 @@ describe('SharedEcrRepo', () => {
   });
 
   test('is clean under AwsSolutions, HIPAA and NIST 800-53 rev 5', () => {
-    expect(nagFindings((stack) => new SharedEcrRepo(stack, 'Api', { service: 'tracker', app: 'api', pullAccounts: [STAGING], pushAccounts: [DEV] }))).toEqual([]);
+    // The nag stack is in the dev account, so the push account here is another one.
+    expect(nagFindings((stack) => new SharedEcrRepo(stack, 'Api', { service: 'tracker', app: 'api', pullAccounts: [STAGING], pushAccounts: [PRODUCTION] }))).toEqual([]);
   });
 
-  test('snapshot', () => {
-    expect(build({ lambdaPullAccounts: [STAGING], pullOrganizationId: 'o-abcdef1234' }).template.toJSON()).toMatchSnapshot();
+  test('the repository policy holds the four kinds of access and nothing else, and the stack one repository', () => {
+    const { template } = build({ lambdaPullAccounts: [STAGING], pullOrganizationId: 'o-abcdef1234' });
+    const [repo] = Object.values(template.findResources('AWS::ECR::Repository'));
+    const statements = repo.Properties.RepositoryPolicyText.Statement;
+    expect(statements.map((s: { Sid: string }) => s.Sid)).toEqual(['CrossAccountPull', 'OrganizationPull', 'CrossAccountPush', 'LambdaPull']);
+    expect(statements.every((s: { Effect: string }) => s.Effect === 'Allow')).toBe(true);
+    expect(Object.keys(template.toJSON().Resources)).toHaveLength(1);
+  });
+
+  test('the registry\'s own account cannot be a pull or push account', () => {
+    expect(() => build({ pullAccounts: [GlimpseAccounts.SHARED_REGISTRY] }))
+      .toThrow('Registry/Api: invalid `pullAccounts`: 636728427214 is the registry\'s own account. List other accounts only; principals of the registry account get access through their IAM policies, e.g. `grantPull()`/`grantPush()`.');
+    expect(() => build({ pushAccounts: [GlimpseAccounts.SHARED_REGISTRY] })).toThrow(/invalid `pushAccounts`: 636728427214 is the registry's own account/);
+  });
+
+  test('an environment-agnostic registry stack cannot tell its own account, and accepts any account', () => {
+    const stack = new Stack(new App(), 'Agnostic');
+    expect(() => new SharedEcrRepo(stack, 'Api', { service: 'tracker', app: 'api', pullAccounts: [GlimpseAccounts.SHARED_REGISTRY] })).not.toThrow();
   });
 
   describe('rejects bad input', () => {
@@ -223,8 +240,43 @@ describe('SharedEcrRepo', () => {
       ['malformed organisation id', { pullOrganizationId: 'org-123' }, /invalid `pullOrganizationId`.*o-a1b2c3d4e5/],
       ['zero images kept', { maxImageCount: 0 }, /invalid `maxImageCount`.*from 1 to 10000/],
       ['zero expiry days', { untaggedImageExpiryDays: 0 }, /invalid `untaggedImageExpiryDays`/],
+      ['a mutable tag pattern with a space', { mutableTagPatterns: ['release *'] },
+        /^Registry\/Api: invalid `mutableTagPatterns`: got 'release \*'. A pattern is 1 to 128 letters/],
+      ['an empty mutable tag pattern', { mutableTagPatterns: [''] }, /invalid `mutableTagPatterns`: got ''/],
+      ['six mutable tag patterns', { mutableTagPatterns: ['a*', 'b*', 'c*', 'd*', 'e*', 'f*'] },
+        /^Registry\/Api: invalid `mutableTagPatterns`: 6 patterns. ECR accepts at most 5/],
+      ['a token image count (it is written into the lifecycle policy text)', { maxImageCount: Lazy.number({ produce: () => 30 }) },
+        /^Registry\/Api: invalid `maxImageCount`: got an unresolved token. Give a literal number/],
     ])('%s', (_name, props, message) => {
       expect(() => build(props)).toThrow(message);
     });
+  });
+});
+
+describe('SharedEcrRepo.fromServiceApp', () => {
+  const workload = () => new Stack(new App(), 'Workload', { env: { account: STAGING, region: 'eu-west-2' } });
+
+  test('imports <service>/<app> from the shared registry account: the image URI names the registry', () => {
+    const stack = workload();
+    const repo = SharedEcrRepo.fromServiceApp(stack, 'ApiRepo', { service: 'tracker', app: 'api' });
+    expect(repo.repositoryArn).toBe('arn:aws:ecr:eu-west-2:636728427214:repository/tracker/api');
+    expect(repo.repositoryName).toBe('tracker/api');
+    expect(JSON.stringify(stack.resolve(repo.repositoryUriForTag('4f3ebae')))).toBe(
+      JSON.stringify({ 'Fn::Join': ['', ['636728427214.dkr.ecr.eu-west-2.', { Ref: 'AWS::URLSuffix' }, '/tracker/api:4f3ebae']] }));
+    expect(Template.fromStack(stack).toJSON().Resources ?? {}).toEqual({});
+  });
+
+  test('another registry account and region can be given', () => {
+    const repo = SharedEcrRepo.fromServiceApp(workload(), 'ApiRepo', { service: 'tracker', app: 'api', account: DEV, region: 'us-east-1' });
+    expect(repo.repositoryArn).toBe('arn:aws:ecr:us-east-1:111111111111:repository/tracker/api');
+  });
+
+  test.each<[string, { service: string; app: string; account?: string; region?: string }, string]>([
+    ['an invalid service', { service: 'Tracker', app: 'api' }, "Workload/ApiRepo: invalid `service`: 'Tracker' is not a valid ECR name component"],
+    ['an invalid app', { service: 'tracker', app: '' }, "Workload/ApiRepo: invalid `app`: '' is not a valid ECR name component"],
+    ['a malformed account', { service: 'tracker', app: 'api', account: '6367' }, "Workload/ApiRepo: invalid `account`: got '6367'"],
+    ['a malformed region', { service: 'tracker', app: 'api', region: 'london' }, "Workload/ApiRepo: invalid `region`: got 'london'"],
+  ])('rejects %s', (_name, props, message) => {
+    expect(() => SharedEcrRepo.fromServiceApp(workload(), 'ApiRepo', props)).toThrow(message);
   });
 });

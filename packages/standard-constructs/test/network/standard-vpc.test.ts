@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { StandardVpc, StandardVpcProps } from '../../src';
 import { nagFindings } from '../nag';
+import { resourceCounts } from '../resource-counts';
 
 const ACCOUNT = '111111111111';
 const REGION = 'eu-west-2';
@@ -170,6 +171,17 @@ describe('StandardVpc', () => {
     expect(() => build({ maxAzs: 0 })).toThrow(/invalid `maxAzs`: got 0/);
   });
 
+  // A token's encoded value used to flow into the subnet arithmetic and fail under another prop's name.
+  test.each<[keyof StandardVpcProps]>([['maxAzs'], ['natGateways'], ['subnetCidrMask']])('rejects a token for %s, naming it', (prop) => {
+    expect(() => build({ [prop]: Lazy.number({ produce: () => 2 }) }))
+      .toThrow(`Stack/Network: invalid \`${prop}\`: got an unresolved token. Give a literal number: the subnets are laid out at synth.`);
+  });
+
+  test('rejects a token for the CIDR, naming it', () => {
+    expect(() => build({ cidr: Token.asString(Lazy.string({ produce: () => '10.40.0.0/24' })) }))
+      .toThrow(/^Stack\/Network: invalid `cidr`: got an unresolved token. Give a literal IPv4 CIDR block/);
+  });
+
   test('rejects an invalid project name', () => {
     expect(() => build({ projectName: 'Tracker' })).toThrow(/invalid `projectName`/);
   });
@@ -184,7 +196,26 @@ describe('StandardVpc', () => {
     }))).toEqual([]);
   });
 
-  test('snapshot', () => {
-    expect(build({ interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER] }).template.toJSON()).toMatchSnapshot();
+  test('a /24 over 2 AZs with one endpoint: exactly the resources of the layout', () => {
+    expect(resourceCounts(build({ interfaceEndpoints: [ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER] }).template)).toEqual({
+      'AWS::EC2::EIP': 1,
+      'AWS::EC2::FlowLog': 1,
+      'AWS::EC2::InternetGateway': 1,
+      'AWS::EC2::NatGateway': 1,
+      'AWS::EC2::Route': 4,
+      'AWS::EC2::RouteTable': 4,
+      'AWS::EC2::SecurityGroup': 1,
+      'AWS::EC2::Subnet': 4,
+      'AWS::EC2::SubnetRouteTableAssociation': 4,
+      'AWS::EC2::VPC': 1,
+      'AWS::EC2::VPCEndpoint': 2,
+      'AWS::EC2::VPCGatewayAttachment': 1,
+      'AWS::IAM::ManagedPolicy': 1,
+      'AWS::IAM::Role': 2,
+      'AWS::KMS::Key': 1,
+      'AWS::Lambda::Function': 1,
+      'AWS::Logs::LogGroup': 1,
+      'Custom::VpcRestrictDefaultSG': 1,
+    });
   });
 });

@@ -64,7 +64,7 @@ function importedKey(s: Stack): kms.IKey {
  */
 const lib = src as unknown as Record<string, any>;
 const CASES: Record<string, (s: Stack) => void> = {
-  SharedEcrRepo: (s) => new lib.SharedEcrRepo(s, 'Repo', { service: 'tracker', app: 'api', pullAccounts: ['222222222222'] }),
+  SharedEcrRepo: (s) => new lib.SharedEcrRepo(s, 'Repo', { service: 'tracker', app: 'api', pullAccounts: ['333333333333'] }),
   ProjectKey: (s) => new lib.ProjectKey(s, 'ProjectKey', NAMES),
   StandardVpc: (s) => new lib.StandardVpc(s, 'Network', { ...NAMES, cidr: '10.40.0.0/24', encryptionKey: importedKey(s) }),
   TimescaleDataHost: (s) => {

@@ -14,6 +14,13 @@ export interface PackSummary {
   readonly passedByRule: Record<string, number>;
 }
 
+/** What `tallyRules` returns: the check's result, the counts, and each rule's explanation by rule id. */
+export interface RuleTally<T> {
+  readonly result: T;
+  readonly summary: PackSummary;
+  readonly explanations: Record<string, string>;
+}
+
 /** The part of a pack the tally wraps: cdk-nag calls it once per rule and resource. */
 interface RuleApplier {
   applyRule(params: IApplyRule): void;
@@ -24,8 +31,10 @@ interface RuleApplier {
  * cdk-nag reports only violations; the passed checks are what the library's
  * secure defaults are worth, so the report shows them too.
  */
-export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result: T; readonly summary: PackSummary } {
+export function tallyRules<T>(pack: NagPack, check: () => T): RuleTally<T> {
   const resources = new Set<string>();
+  // cdk-nag puts a rule's explanation (what to change) in a finding only when verbose.
+  const explanations: Record<string, string> = {};
   const passedByRule: Record<string, number> = {};
   let failed = 0;
   const record = (ruleId: string, node: CfnResource, result: NagRuleResult) => {
@@ -52,6 +61,7 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
     if (!rule) {
       const original = params.rule;
       const ruleId = `${pack.readPackName}-${suffix}`;
+      explanations[ruleId] = params.explanation;
       rule = (node: CfnResource) => {
         try {
           const result = original(node);
@@ -71,7 +81,7 @@ export function tallyRules<T>(pack: NagPack, check: () => T): { readonly result:
   try {
     const result = check();
     const passed = Object.values(passedByRule).reduce((sum, n) => sum + n, 0);
-    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule } };
+    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule }, explanations };
   } finally {
     delete (applier as Partial<RuleApplier>).applyRule;
   }

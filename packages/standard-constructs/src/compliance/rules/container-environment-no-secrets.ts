@@ -19,7 +19,7 @@ export const ContainerEnvironmentNoSecrets: GlimpseRule = {
   id: 'ContainerEnvironmentNoSecrets',
   info: 'A container environment variable holds what looks like a plain-text secret.',
   explanation: 'Environment values are stored in the task definition and shown in the console and API to anyone who can '
-    + 'describe it. Pass secrets with the container\'s `secrets` (Secrets Manager or SSM SecureString) instead (seed 000 "Secrets").',
+    + 'describe it. Pass secrets with the container\'s `secrets` (Secrets Manager or SSM SecureString) instead.',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {
     if (!(node instanceof CfnTaskDefinition)) return NagRuleCompliance.NOT_APPLICABLE;

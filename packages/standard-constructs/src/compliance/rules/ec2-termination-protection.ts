@@ -12,7 +12,7 @@ import { GlimpseRule } from '../private/rule';
 export const Ec2TerminationProtection: GlimpseRule = {
   id: 'Ec2TerminationProtection',
   info: 'The EC2 instance does not have termination protection (DisableApiTermination is not true).',
-  explanation: 'Standalone instances here hold data (seed 001\'s database host); an accidental terminate must not destroy it. '
+  explanation: 'Standalone instances here hold data (the self-hosted database host); an accidental terminate must not destroy it. '
     + 'Data lives on a retained volume as well; termination protection stops the console/API path. Applies to every instance: '
     + 'acknowledge on a stateless instance with the reason.',
   level: NagMessageLevel.ERROR,

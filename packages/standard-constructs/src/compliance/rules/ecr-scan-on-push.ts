@@ -8,7 +8,7 @@ import { GlimpseRule } from '../private/rule';
 export const EcrScanOnPush: GlimpseRule = {
   id: 'EcrScanOnPush',
   info: 'The ECR repository does not scan images on push (ImageScanningConfiguration.ScanOnPush is not true).',
-  explanation: 'Images are scanned when pushed to ECR (seed 000 "Image repositories", ECS-010) so that vulnerable '
+  explanation: 'Images are scanned when pushed to ECR (ECS-010) so that vulnerable '
     + 'images are found before they are deployed.',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {

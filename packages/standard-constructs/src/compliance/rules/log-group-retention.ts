@@ -9,7 +9,7 @@ export const LogGroupRetention: GlimpseRule = {
   id: 'LogGroupRetention',
   info: 'The CloudWatch log group keeps its events forever (no RetentionInDays).',
   explanation: 'Logs kept forever cost money forever and hold personal data longer than needed; set a retention that '
-    + 'matches the data\'s purpose (seed 000 "Logging and log retention").',
+    + 'matches the data\'s purpose (the organisation sets a retention on every log group).',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {
     if (!(node instanceof CfnLogGroup)) return NagRuleCompliance.NOT_APPLICABLE;

@@ -2,7 +2,7 @@ import { CfnResource, TagManager } from 'aws-cdk-lib';
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
 import { GlimpseRule } from '../private/rule';
 
-/** The tags every taggable resource carries (seed 000 "Tagging", ECS-004). */
+/** The tags every taggable resource carries (ECS-004). */
 export const REQUIRED_TAG_KEYS = ['Environment', 'Application', 'Component', 'Version', 'Repository'];
 
 /** Taggable resources carry the organisation's required tags; one finding per missing key. */

@@ -31,7 +31,7 @@ export const StatefulResourceRetained: GlimpseRule = {
   id: 'StatefulResourceRetained',
   info: 'The stateful resource would be deleted with its stack or on replacement (DeletionPolicy is not Retain or Snapshot).',
   explanation: 'Deleting a stack, or a change that replaces the resource, must never destroy data, keys, secrets or images '
-    + '(seed 001 defect 5). Use removalPolicy: RemovalPolicy.RETAIN (or SNAPSHOT where supported).',
+    + '(a database host replaced for a new AMI must not take its data with it). Use removalPolicy: RemovalPolicy.RETAIN (or SNAPSHOT where supported).',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {
     if (!STATEFUL_RESOURCE_TYPES.includes(node.cfnResourceType)) return NagRuleCompliance.NOT_APPLICABLE;

@@ -14,7 +14,7 @@ interface ContainerSize {
 export const TaskDefinitionExplicitSize: GlimpseRule = {
   id: 'TaskDefinitionExplicitSize',
   info: 'The task definition does not set cpu and memory explicitly (at task level, or on every container).',
-  explanation: 'Start with the smallest cpu/memory that runs and resize from telemetry (seed 000 "ECS standards", ECS-006): '
+  explanation: 'Start with the smallest cpu/memory that runs and resize from telemetry (ECS-006): '
     + 'that needs an explicit, reviewed size rather than whatever the host has free.',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {

@@ -20,7 +20,7 @@ export const UserDataNoSecrets: GlimpseRule = {
   id: 'UserDataNoSecrets',
   info: 'The EC2 user data contains what looks like a plain-text secret.',
   explanation: 'User data is readable by anyone who can describe the instance and from inside it through the metadata '
-    + 'service. Generate secrets in Secrets Manager and read them at boot with the instance role (seed 000 "Secrets", defect 6).',
+    + 'service. Generate secrets in Secrets Manager and read them at boot with the instance role; secrets typed in by hand are neither reproducible nor rotated.',
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {
     if (!(node instanceof CfnInstance) && !(node instanceof CfnLaunchTemplate)) return NagRuleCompliance.NOT_APPLICABLE;
