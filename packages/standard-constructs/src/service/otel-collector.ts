@@ -4,7 +4,9 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as xray from 'aws-cdk-lib/aws-xray';
 import { Construct } from 'constructs';
+import { TRACING_DEFAULTS } from './service-defaults';
 import { ServiceTracingOptions } from './tracing-options';
+import { consolidate } from '../internal/defaults';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { assertIntegerInRange, invalidProp } from '../internal/validation';
 
@@ -137,6 +139,7 @@ export function validateTracing(scope: Construct, tracing: ServiceTracingOptions
  * policy of their own) and the service's X-Ray sampling rule.
  */
 export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, tracing: ServiceTracingOptions): OtelCollector {
+  const settings = consolidate(TRACING_DEFAULTS, tracing);
   const image = tracing.collectorImage?.bind(scope);
   const container = target.taskDefinition.addContainer('OtelCollector', {
     containerName: OTEL_COLLECTOR_CONTAINER,
@@ -145,8 +148,8 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     essential: false,
     enableRestartPolicy: true,
     restartAttemptPeriod: Duration.seconds(60),
-    cpu: tracing.collectorCpu ?? 64,
-    memoryLimitMiB: tracing.collectorMemoryLimitMiB ?? 128,
+    cpu: settings.collectorCpu,
+    memoryLimitMiB: settings.collectorMemoryLimitMiB,
     environment: { AOT_CONFIG_CONTENT: collectorConfig(Stack.of(scope).region) },
     readonlyRootFilesystem: true,
     healthCheck: {
@@ -176,9 +179,9 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
   const samplingRule = new xray.CfnSamplingRule(scope, 'SamplingRule', {
     samplingRule: {
       ruleName: samplingRuleName(target.tracedServiceName),
-      priority: tracing.samplingRulePriority ?? 1000,
-      fixedRate: tracing.samplingRate ?? 0.05,
-      reservoirSize: tracing.reservoirSize ?? 1,
+      priority: settings.samplingRulePriority,
+      fixedRate: settings.samplingRate,
+      reservoirSize: settings.reservoirSize,
       serviceName: target.tracedServiceName,
       serviceType: '*',
       host: '*',

@@ -2,11 +2,11 @@ import { App, Size, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { platform, workerProps } from './fixtures';
-import { ServiceLoggingOptions, TrackerFargateService } from '../../src/service';
+import { ServiceLoggingOptions, TrackerWorkerService } from '../../src/service';
 
 function logConfiguration(logging?: ServiceLoggingOptions) {
   const stack = new Stack(new App(), 'S');
-  new TrackerFargateService(stack, 'W', workerProps(platform(stack), { logging }));
+  new TrackerWorkerService(stack, 'W', workerProps(platform(stack), { logging }));
   const [definition] = Object.values(Template.fromStack(stack).findResources('AWS::ECS::TaskDefinition'));
   return definition.Properties.ContainerDefinitions[0].LogConfiguration;
 }

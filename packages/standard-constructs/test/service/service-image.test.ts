@@ -2,12 +2,12 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { apiProps, DIGEST, GIT_SHA, platform, workerProps } from './fixtures';
-import { ServiceImage, TrackerFargateService } from '../../src/service';
+import { ServiceImage, TrackerWebService, TrackerWorkerService } from '../../src/service';
 
 function synthWith(image: (repo: ecr.IRepository) => ServiceImage) {
   const stack = new Stack(new App(), 'S');
   const p = platform(stack);
-  new TrackerFargateService(stack, 'Worker', workerProps(p, { image: image(p.repository) }));
+  new TrackerWorkerService(stack, 'Worker', workerProps(p, { image: image(p.repository) }));
   return Template.fromStack(stack);
 }
 
@@ -51,7 +51,7 @@ test('a public image by tag is rejected', () => {
 test('the execution role pulls from the given repository only', () => {
   const stack = new Stack(new App(), 'S');
   const p = platform(stack);
-  new TrackerFargateService(stack, 'Api', apiProps(p));
+  new TrackerWebService(stack, 'Api', apiProps(p));
   const template = Template.fromStack(stack);
   template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
     Roles: [{ Ref: Match.stringLikeRegexp('^ApiExecutionRole') }],
