@@ -13,12 +13,12 @@ export function warnIfExecUnlogged(scope: IConstruct, cluster: ecs.ICluster): vo
 }
 
 /** Acknowledges ECS Exec's permissions, which IAM cannot scope further. */
-export function acknowledgeExecPermissions(scope: IConstruct, service: ecs.BaseService, execPolicy: iam.ManagedPolicy): void {
+export function acknowledgeExecPermissions(scope: IConstruct, cluster: ecs.ICluster, execPolicy: iam.ManagedPolicy): void {
   Validations.of(execPolicy).acknowledge({
     id: 'AwsSolutions-IAM5[Resource::*]',
     reason: 'ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups support no resource-level permissions.',
   });
-  const execLogGroup = service.cluster.executeCommandConfiguration?.logConfiguration?.cloudWatchLogGroup;
+  const execLogGroup = cluster.executeCommandConfiguration?.logConfiguration?.cloudWatchLogGroup;
   if (!execLogGroup) return;
   // The ARN FargateService grants: the streams of the cluster's exec log group.
   const stack = Stack.of(scope);

@@ -120,7 +120,7 @@ export abstract class TrackerFargateService extends Construct implements ec2.ICo
         reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.',
       });
     }
-    if (execPolicy) acknowledgeExecPermissions(this, this.service, execPolicy);
+    if (execPolicy) acknowledgeExecPermissions(this, props.cluster, execPolicy);
   }
 
   /** With `autoScaling`: the scalable task count, for extra policies. */
