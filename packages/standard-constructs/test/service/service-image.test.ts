@@ -2,6 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { apiProps, DIGEST, GIT_SHA, platform, workerProps } from './fixtures';
+import { isPinnedImage } from '../../src/compliance/rules/container-image-pinned';
 import { ServiceImage, TrackerWebService, TrackerWorkerService } from '../../src/service';
 
 function synthWith(image: (repo: ecr.IRepository) => ServiceImage) {
@@ -16,6 +17,18 @@ test.each([GIT_SHA, '4f3ebae', 'prod-4f3ebae951a368bda79d84632a831a4f266b1bed'])
     ContainerDefinitions: [Match.objectLike({ Image: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([`/tracker/api:${tag}`])] }) })],
     Tags: Match.arrayWith([{ Key: 'ImageVersion', Value: tag }]),
   });
+});
+
+test('the service and the ContainerImagePinned rule agree on what a pin is', () => {
+  const sha256Commit = 'c'.repeat(64);
+  for (const tag of [GIT_SHA, sha256Commit, 'prod-4f3ebae']) {
+    expect(isPinnedImage(`123456789012.dkr.ecr.eu-west-2.amazonaws.com/tracker/api:${tag}`)).toBe(true);
+    expect(() => synthWith((repo) => ServiceImage.fromRepository(repo, tag))).not.toThrow();
+  }
+  for (const tag of ['c'.repeat(65), 'latest', '4f3eba']) {
+    expect(isPinnedImage(`123456789012.dkr.ecr.eu-west-2.amazonaws.com/tracker/api:${tag}`)).toBe(false);
+    expect(() => synthWith((repo) => ServiceImage.fromRepository(repo, tag))).toThrow(/invalid `image`/);
+  }
 });
 
 test('accepts a digest from the repository', () => {
