@@ -114,7 +114,7 @@ export class TrackerStack extends Stack {
       web: { listener, priority: 100, hostHeaders: [config.hostname] },
     });
     this.edge.forwardByDefault(frontend.targetGroup);
-    const anisetteClients = [api];
+    const anisetteClients: TrackerFargateService[] = [api];
 
     const fileSystem = config.enableAnisette || (config.enableWorkers && config.workers.some((w) => w.needsData))
       ? this.sharedFileSystem(key) : undefined;

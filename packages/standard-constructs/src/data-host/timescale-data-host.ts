@@ -13,7 +13,7 @@ import { DataVolumeBackup } from './data-volume-backup';
 import { countIngressRules } from './ingress-rules';
 import { assertArchitecture, validateDataHostLimits } from './validate-props';
 import { IMonitoredHost } from '../alarms/monitored-host';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge, hipaaAndNist } from '../internal/acknowledge';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { iam5ResourceFinding } from '../internal/nag-findings';
 import { qualifiedName } from '../internal/names';
@@ -296,7 +296,7 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore')],
     });
     this.role = role;
-    acknowledgeFinding(role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
+    acknowledge(role, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]'],
       'The SSM agent\'s own permissions (Session Manager and Run Command instead of SSH), maintained by AWS as the agent changes.');
 
     const signal = new CfnWaitCondition(this, 'Bootstrapped', {});
@@ -442,9 +442,7 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     });
     const reason = 'The password lives inside the self-managed PostgreSQL/Valkey on the host; rotating it needs a rotation '
       + 'function that also changes it there. Re-running the bootstrap after changing the secret applies a new value.';
-    for (const rule of ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled']) {
-      acknowledgeFinding(secret, rule, reason);
-    }
+    acknowledge(secret, ['AwsSolutions-SMG4', ...hipaaAndNist('SecretsManagerRotationEnabled')], reason);
     return secret;
   }
 
@@ -471,7 +469,7 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       conditions: { StringEquals: { 'cloudwatch:namespace': this.agentMetricsNamespace } },
     });
     role.addToPrincipalPolicy(metrics);
-    acknowledgeFinding(role.node.findChild('Policy'), iam5ResourceFinding(role, '*'),
+    acknowledge(role.node.findChild('Policy'), [iam5ResourceFinding(role, '*')],
       'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the agent\'s namespace by condition.');
   }
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'crypto';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as xray from 'aws-cdk-lib/aws-xray';
 import { Construct } from 'constructs';
 import { TRACING_DEFAULTS } from './service-defaults';
 import { ServiceTracingOptions } from './tracing-options';
+import { acknowledge } from '../internal/acknowledge';
 import { consolidate } from '../internal/defaults';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { assertIntegerInRange, invalidProp } from '../internal/validation';
@@ -170,11 +171,9 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
     resources: ['*'],
   })));
-  Validations.of(policy!).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets support no resource-level permissions; '
-      + 'this policy holds those four actions only.',
-  });
+  acknowledge(policy!, ['AwsSolutions-IAM5[Resource::*]'],
+    'X-Ray PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets support no resource-level permissions; '
+    + 'this policy holds those four actions only.');
 
   const samplingRule = new xray.CfnSamplingRule(scope, 'SamplingRule', {
     samplingRule: {

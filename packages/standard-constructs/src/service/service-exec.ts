@@ -1,8 +1,8 @@
-import { Annotations, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IConstruct } from 'constructs';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge } from '../internal/acknowledge';
 import { iam5ResourceFinding } from '../internal/nag-findings';
 
 /** Warns when exec sessions would go unlogged: the cluster has no execute-command configuration. */
@@ -14,15 +14,13 @@ export function warnIfExecUnlogged(scope: IConstruct, cluster: ecs.ICluster): vo
 
 /** Acknowledges ECS Exec's permissions, which IAM cannot scope further. */
 export function acknowledgeExecPermissions(scope: IConstruct, cluster: ecs.ICluster, execPolicy: iam.ManagedPolicy): void {
-  Validations.of(execPolicy).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups support no resource-level permissions.',
-  });
+  acknowledge(execPolicy, ['AwsSolutions-IAM5[Resource::*]'],
+    'ECS Exec: the ssmmessages channel actions and logs:DescribeLogGroups support no resource-level permissions.');
   const execLogGroup = cluster.executeCommandConfiguration?.logConfiguration?.cloudWatchLogGroup;
   if (!execLogGroup) return;
   // The ARN FargateService grants: the streams of the cluster's exec log group.
   const stack = Stack.of(scope);
   const streams = `arn:${stack.partition}:logs:${stack.region}:${stack.account}:log-group:${execLogGroup.logGroupRef.logGroupName}:*`;
-  acknowledgeFinding(execPolicy, iam5ResourceFinding(scope, streams),
+  acknowledge(execPolicy, [iam5ResourceFinding(scope, streams)],
     'ECS Exec creates and writes its session log streams in the cluster exec log group only.');
 }

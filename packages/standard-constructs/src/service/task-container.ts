@@ -1,4 +1,4 @@
-import { Size, Tags, Validations } from 'aws-cdk-lib';
+import { Size, Tags } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as xray from 'aws-cdk-lib/aws-xray';
@@ -10,6 +10,7 @@ import { ServiceImageConfig } from './service-image';
 import { ServiceRoles } from './service-roles';
 import { TrackerServiceProps } from './tracker-service-props';
 import { appContainerMemoryMiB, scratchVolumeName } from './validate-service-props';
+import { acknowledge } from '../internal/acknowledge';
 import { consolidate } from '../internal/defaults';
 
 /** What `createTaskAndContainer` made. */
@@ -101,11 +102,9 @@ export function createTaskAndContainer(scope: Construct, inputs: TaskInputs): Ta
     taskMemoryMiB: props.memoryLimitMiB,
   }, props.tracing) : undefined;
   if (Object.keys(environment).length > 0 || props.tracing) {
-    Validations.of(taskDefinition).acknowledge({
-      id: 'AwsSolutions-ECS2',
-      reason: 'Only non-secret configuration (host names, ports, database numbers, the OpenTelemetry collector configuration) '
-        + 'is in environment variables; every password and key is an ECS secret from Secrets Manager.',
-    });
+    acknowledge(taskDefinition, ['AwsSolutions-ECS2'],
+      'Only non-secret configuration (host names, ports, database numbers, the OpenTelemetry collector configuration) '
+      + 'is in environment variables; every password and key is an ECS secret from Secrets Manager.');
   }
   return {
     taskDefinition,

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -15,6 +15,7 @@ import { createServiceRoles } from './service-roles';
 import { createTaskAndContainer } from './task-container';
 import { TrackerServiceProps } from './tracker-service-props';
 import { ServiceVariant, validateServiceProps } from './validate-service-props';
+import { acknowledge } from '../internal/acknowledge';
 import { consolidate } from '../internal/defaults';
 import { allowLogGroupToUseKey } from '../internal/log-group-key-policy';
 import { ecsLogGroupName, qualifiedName } from '../internal/names';
@@ -115,10 +116,8 @@ export abstract class TrackerFargateService extends Construct implements ec2.ICo
       }));
     this.service = service;
     if (image.repository || task.collectorFromRepository) {
-      Validations.of(this.executionRole).acknowledge({
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.',
-      });
+      acknowledge(this.executionRole, ['AwsSolutions-IAM5[Resource::*]'],
+        'ecr:GetAuthorizationToken supports no resource-level permissions; image pulls are limited to the given repository.');
     }
     if (execPolicy) acknowledgeExecPermissions(this, props.cluster, execPolicy);
   }

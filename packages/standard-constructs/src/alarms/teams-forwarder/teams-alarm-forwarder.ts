@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,6 +10,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge, hipaaAndNist } from '../../internal/acknowledge';
 import { allowLogGroupPatternsToUseKey } from '../../internal/log-group-key-policy';
 import { ManagedPolicyRole } from '../../internal/managed-policy-role';
 import { assertIntegerInRange, assertMatches } from '../../internal/validation';
@@ -134,10 +135,8 @@ export class TeamsAlarmForwarder extends Construct {
       retentionPeriod: Duration.days(14),
       removalPolicy,
     });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is the dead-letter queue of the forwarder function; a dead-letter queue needs none of its own.',
-    });
+    acknowledge(this.deadLetterQueue, ['AwsSolutions-SQS3'],
+      'This queue is the dead-letter queue of the forwarder function; a dead-letter queue needs none of its own.');
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       encryptionKey: this.encryptionKey,
       retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
@@ -184,17 +183,11 @@ export class TeamsAlarmForwarder extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: TEAMS_FORWARDER_METRICS_NAMESPACE,
       },
     });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the organisation\'s Lambda runtime; the handler is bundled for node22 and moves with the library.',
-    });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      Validations.of(this.function).acknowledge({
-        id: `${pack}-LambdaInsideVPC`,
-        reason: 'The forwarder only posts to the public Teams Workflows endpoint and reads Secrets Manager; '
-          + 'it is deployed to every account, many without a VPC, and handles no customer data.',
-      });
-    }
+    acknowledge(this.function, ['AwsSolutions-L1'],
+      'Node.js 22 is the organisation\'s Lambda runtime; the handler is bundled for node22 and moves with the library.');
+    acknowledge(this.function, hipaaAndNist('LambdaInsideVPC'),
+      'The forwarder only posts to the public Teams Workflows endpoint and reads Secrets Manager; '
+      + 'it is deployed to every account, many without a VPC, and handles no customer data.');
     this.topic.addSubscription(new subscriptions.LambdaSubscription(this.function));
 
     this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DeadLetterAlarm', {
