@@ -29,22 +29,22 @@ function container(variables: DataStoreVariables, change: (e: DataStoreEndpoints
 test('endpoints become the variables the application names, with the default ports, then its constants', () => {
   const { environment, secrets } = container(VARIABLES);
   expect(environment).toEqual({
-    POSTGRES_SERVER: 'db.internal',
-    POSTGRES_USER: 'app',
-    POSTGRES_DB: 'orders',
-    POSTGRES_PORT: '5432',
+    DB_HOST: 'db.internal',
+    DB_USER: 'app',
+    DB_NAME: 'orders',
+    DB_PORT: '5432',
     REDIS_HOST: 'cache.internal',
     REDIS_PORT: '6379',
-    REDIS_CLUSTER_MODE: 'false',
-    REDIS_TLS_ENABLED: 'false',
-    REDIS_CACHE_DB: '0',
+    REDIS_CLUSTER: 'false',
+    REDIS_TLS: 'false',
+    CACHE_DB: '0',
   });
-  expect(secrets).toEqual(['POSTGRES_PASSWORD', 'REDIS_PASSWORD']);
+  expect(secrets).toEqual(['DB_PASSWORD', 'REDIS_PASSWORD']);
 });
 
 test('ports, TLS and cluster mode of the endpoints', () => {
   const { environment } = container(VARIABLES, (e) => ({ ...e, postgresPort: 6432, redisPort: 6380, redisTls: true, redisClusterMode: true }));
-  expect(environment).toMatchObject({ POSTGRES_PORT: '6432', REDIS_PORT: '6380', REDIS_TLS_ENABLED: 'true', REDIS_CLUSTER_MODE: 'true' });
+  expect(environment).toMatchObject({ DB_PORT: '6432', REDIS_PORT: '6380', REDIS_TLS: 'true', REDIS_CLUSTER: 'true' });
 });
 
 test('an endpoint the application does not name is not passed', () => {
@@ -55,11 +55,11 @@ test('an endpoint the application does not name is not passed', () => {
 
 test('passwords become secrets (JSON field when given), never plain variables', () => {
   const { stack, environment } = container(VARIABLES);
-  expect(Object.keys(environment)).not.toContain('POSTGRES_PASSWORD');
+  expect(Object.keys(environment)).not.toContain('DB_PASSWORD');
   Template.fromStack(stack).hasResourceProperties('AWS::ECS::TaskDefinition', {
     ContainerDefinitions: [Match.objectLike({
       Secrets: Match.arrayWith([
-        { Name: 'POSTGRES_PASSWORD', ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':secretsmanager:', ':secret:pg:password::'])] }) },
+        { Name: 'DB_PASSWORD', ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':secretsmanager:', ':secret:pg:password::'])] }) },
         { Name: 'REDIS_PASSWORD', ValueFrom: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([':secret:redis'])] }) },
       ]),
     })],

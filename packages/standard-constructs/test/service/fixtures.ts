@@ -60,19 +60,19 @@ export function platform(stack: Stack): Platform {
   };
 }
 
-/** Variable names of an application that reads its data stores as POSTGRES_* and REDIS_*. */
+/** Variable names of an application that reads its data stores as DB_* and REDIS_*. */
 export const VARIABLES: DataStoreVariables = {
-  postgresHost: 'POSTGRES_SERVER',
-  postgresUser: 'POSTGRES_USER',
-  postgresDatabase: 'POSTGRES_DB',
-  postgresPort: 'POSTGRES_PORT',
+  postgresHost: 'DB_HOST',
+  postgresUser: 'DB_USER',
+  postgresDatabase: 'DB_NAME',
+  postgresPort: 'DB_PORT',
   redisHost: 'REDIS_HOST',
   redisPort: 'REDIS_PORT',
-  redisClusterMode: 'REDIS_CLUSTER_MODE',
-  redisTls: 'REDIS_TLS_ENABLED',
-  postgresPassword: 'POSTGRES_PASSWORD',
+  redisClusterMode: 'REDIS_CLUSTER',
+  redisTls: 'REDIS_TLS',
+  postgresPassword: 'DB_PASSWORD',
   redisPassword: 'REDIS_PASSWORD',
-  constants: { REDIS_CACHE_DB: '0' },
+  constants: { CACHE_DB: '0' },
 };
 
 /** The platform's data stores under `VARIABLES`, without a network rule. */

@@ -41,11 +41,11 @@ describe('web service (an API on port 8000)', () => {
     template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [Match.objectLike({
         Environment: Match.arrayWith([
-          { Name: 'POSTGRES_SERVER', Value: 'db.tracker.internal' },
-          { Name: 'REDIS_CACHE_DB', Value: '0' },
+          { Name: 'DB_HOST', Value: 'db.tracker.internal' },
+          { Name: 'CACHE_DB', Value: '0' },
         ]),
         Secrets: Match.arrayWith([
-          Match.objectLike({ Name: 'POSTGRES_PASSWORD' }),
+          Match.objectLike({ Name: 'DB_PASSWORD' }),
           Match.objectLike({ Name: 'REDIS_PASSWORD' }),
           Match.objectLike({ Name: 'SECRET_KEY' }),
         ]),
