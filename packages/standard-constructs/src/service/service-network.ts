@@ -7,7 +7,9 @@ import { DataStoreConnection } from './data-store-connection';
  * logs, secrets and ECS Exec: without it tasks cannot start) and, with a data
  * store peer, the PostgreSQL and Redis ports to that peer only.
  */
-export function createServiceSecurityGroup(scope: Construct, vpc: ec2.IVpc, description: string, dataStores?: DataStoreConnection): ec2.SecurityGroup {
+export function createServiceSecurityGroup(
+  scope: Construct, vpc: ec2.IVpc, description: string, dataStores?: DataStoreConnection,
+): ec2.SecurityGroup {
   const securityGroup = new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });
   securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'AWS APIs over HTTPS');
   if (dataStores?.peer) {

@@ -8,7 +8,8 @@ import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import {
-  DataStoreConnection, DataStoreEndpoints, DataStoreVariables, EfsMount, ServiceImage, StandardCluster, TrackerWebServiceProps, TrackerWorkerServiceProps,
+  DataStoreConnection, DataStoreEndpoints, DataStoreVariables, EfsMount, ServiceImage, StandardCluster,
+  TrackerWebServiceProps, TrackerWorkerServiceProps,
 } from '../../src/service';
 import { importedVpc } from '../imported-vpc';
 

@@ -198,7 +198,8 @@ describe('container options', () => {
   });
 
   test('the memory limit leaves room for the tracing collector', () => {
-    expect(() => worker((p) => workerProps(p, { cpu: 512, memoryLimitMiB: 1024, tracing: {}, containerOptions: { memoryLimit: Size.mebibytes(1024) } })))
+    const containerOptions = { memoryLimit: Size.mebibytes(1024) };
+    expect(() => worker((p) => workerProps(p, { cpu: 512, memoryLimitMiB: 1024, tracing: {}, containerOptions })))
       .toThrow(/to 896, the task memory left for the application container/);
   });
 

@@ -80,9 +80,9 @@ const PHYSICAL_NAME: Record<string, string> = {
 };
 
 function hasPhysicalName(resource: { Type: string; Properties?: Record<string, unknown> }): boolean {
-  const path = PHYSICAL_NAME[resource.Type];
-  if (!path) return false;
-  const value = path.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], resource.Properties);
+  const property = PHYSICAL_NAME[resource.Type];
+  if (!property) return false;
+  const value = property.split('.').reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], resource.Properties);
   return value !== undefined;
 }
 
