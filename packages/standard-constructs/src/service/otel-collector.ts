@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as xray from 'aws-cdk-lib/aws-xray';
@@ -132,7 +132,8 @@ export function validateTracing(scope: Construct, tracing: ServiceTracingOptions
   assertIntegerInRange(scope, 'tracing.reservoirSize', tracing.reservoirSize, 0, 1_000_000);
   assertIntegerInRange(scope, 'tracing.samplingRulePriority', tracing.samplingRulePriority, 1, 9999);
   assertIntegerInRange(scope, 'tracing.collectorCpu', tracing.collectorCpu, 0, taskCpu - 128);
-  assertIntegerInRange(scope, 'tracing.collectorMemoryLimitMiB', tracing.collectorMemoryLimitMiB, 64, taskMemoryMiB - 256);
+  const collectorMiB = tracing.collectorMemoryLimit?.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  assertIntegerInRange(scope, 'tracing.collectorMemoryLimit', collectorMiB, 64, taskMemoryMiB - 256);
 }
 
 /**
@@ -150,7 +151,7 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     enableRestartPolicy: true,
     restartAttemptPeriod: Duration.seconds(60),
     cpu: settings.collectorCpu,
-    memoryLimitMiB: settings.collectorMemoryLimitMiB,
+    memoryLimitMiB: settings.collectorMemoryLimit.toMebibytes(),
     environment: { AOT_CONFIG_CONTENT: collectorConfig(Stack.of(scope).region) },
     readonlyRootFilesystem: true,
     healthCheck: {

@@ -75,7 +75,7 @@ export const AUTOSCALING_DEFAULTS = {
 /** The tracing collector sidecar and the service's X-Ray sampling rule. */
 export const TRACING_DEFAULTS = {
   collectorCpu: 64,
-  collectorMemoryLimitMiB: 128,
+  collectorMemoryLimit: Size.mebibytes(128),
   samplingRulePriority: 1000,
   samplingRate: 0.05,
   reservoirSize: 1,

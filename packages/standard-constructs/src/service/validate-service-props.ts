@@ -48,7 +48,7 @@ export function validateServiceProps(scope: IConstruct, props: TrackerServicePro
 
 /** The application container's hard memory limit: what the task has left after the tracing collector. */
 export function appContainerMemoryMiB(props: TrackerServiceProps): number {
-  const collector = props.tracing ? props.tracing.collectorMemoryLimitMiB ?? TRACING_DEFAULTS.collectorMemoryLimitMiB : 0;
+  const collector = props.tracing ? (props.tracing.collectorMemoryLimit ?? TRACING_DEFAULTS.collectorMemoryLimit).toMebibytes() : 0;
   return props.memoryLimitMiB - collector;
 }
 

@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Size, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { DIGEST, apiProps, platform, workerProps } from './fixtures';
 import { ServiceImage, TrackerFargateService, TrackerWebService, TrackerWorkerService } from '../../src/service';
@@ -121,7 +121,7 @@ describe('tracing: ADOT collector sidecar', () => {
         reservoirSize: 5,
         samplingRulePriority: 10,
         collectorCpu: 128,
-        collectorMemoryLimitMiB: 256,
+        collectorMemoryLimit: Size.mebibytes(256),
         collectorImage: ServiceImage.fromRegistryDigest('public.ecr.aws/aws-observability/aws-otel-collector', DIGEST),
       },
     })));
@@ -167,8 +167,9 @@ describe('tracing validation', () => {
   test('collectorCpu leaving the application less than 128 units', () => {
     expect(build({ collectorCpu: 200 })).toThrow(/invalid `tracing.collectorCpu`: got 200\. Use a whole number from 0 to 128/);
   });
-  test('collectorMemoryLimitMiB leaving the application less than 256 MiB', () => {
-    expect(build({ collectorMemoryLimitMiB: 384 })).toThrow(/invalid `tracing.collectorMemoryLimitMiB`: got 384\. Use a whole number from 64 to 256/);
+  test('collectorMemoryLimit leaving the application less than 256 MiB, or not whole mebibytes', () => {
+    expect(build({ collectorMemoryLimit: Size.mebibytes(384) })).toThrow(/invalid `tracing.collectorMemoryLimit`: got 384\. Use a whole number from 64 to 256/);
+    expect(build({ collectorMemoryLimit: Size.kibibytes(100_000) })).toThrow(/invalid `tracing.collectorMemoryLimit`: got 97.65625/);
   });
   test('a mutable collector image tag', () => {
     expect(build({ collectorImage: ServiceImage.fromRegistryDigest('public.ecr.aws/aws-observability/aws-otel-collector:latest', DIGEST) }))
