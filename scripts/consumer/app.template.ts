@@ -54,7 +54,7 @@ const dataHost = new TimescaleDataHost(stack, 'DataHost', {
 });
 //#endif
 
-//#if TrackerFargateService,StandardCluster,ServiceImage
+//#if TrackerWebService,StandardCluster,ServiceImage
 const { cluster } = new StandardCluster(stack, 'Cluster', {
   vpc, encryptionKey: key, projectName: 'tracker-restapi', environmentName: 'staging',
 });
@@ -64,7 +64,7 @@ const secret = (id: string) => secretsmanager.Secret.fromSecretAttributes(stack,
   secretCompleteArn: `arn:aws:secretsmanager:eu-west-2:222222222222:secret:tracker/staging/${id}-AbCdEf`,
   encryptionKey: key,
 });
-const api = new TrackerFargateService(stack, 'Api', {
+const api = new TrackerWebService(stack, 'Api', {
   cluster,
   projectName: 'tracker-restapi',
   environmentName: 'staging',
@@ -74,19 +74,22 @@ const api = new TrackerFargateService(stack, 'Api', {
   memoryLimitMiB: 1024,
   encryptionKey: key,
   containerPort: 8000,
-  //#if TimescaleDataHost
-  dataStores: dataHost.dataStoreEndpoints(),
-  //#endif
-  //#if !TimescaleDataHost
   dataStores: {
-    postgresHost: 'db.tracker.internal',
-    postgresUser: 'tracker',
-    postgresDatabase: 'tracker',
-    postgresPassword: secret('PostgresPassword'),
-    redisHost: 'db.tracker.internal',
-    redisPassword: secret('RedisPassword'),
+    //#if TimescaleDataHost
+    endpoints: dataHost.dataStoreEndpoints(),
+    //#endif
+    //#if !TimescaleDataHost
+    endpoints: {
+      postgresHost: 'db.tracker.internal',
+      postgresUser: 'tracker',
+      postgresDatabase: 'tracker',
+      postgresPassword: secret('PostgresPassword'),
+      redisHost: 'db.tracker.internal',
+      redisPassword: secret('RedisPassword'),
+    },
+    //#endif
+    variables: { postgresHost: 'DB_HOST', postgresPassword: 'DB_PASSWORD', redisHost: 'REDIS_HOST', redisPassword: 'REDIS_PASSWORD' },
   },
-  //#endif
   web: { listener, priority: 10, pathPatterns: ['/api/*'], healthCheckPath: '/api/v1/health' },
 });
 //#if TimescaleDataHost
@@ -102,7 +105,7 @@ const forwarder = new TeamsAlarmForwarder(stack, 'TeamsForwarder', {
 });
 //#endif
 
-//#if StandardAlarms,TrackerFargateService
+//#if StandardAlarms,TrackerWebService
 new StandardAlarms(stack, 'Alarms', {
   projectName: 'tracker-restapi',
   environmentName: 'staging',

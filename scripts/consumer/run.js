@@ -140,7 +140,7 @@ try {
   const expectations = {
     SharedEcrRepo: 'AWS::ECR::Repository',
     TimescaleDataHost: 'AWS::EC2::Instance',
-    TrackerFargateService: 'AWS::ECS::Service',
+    TrackerWebService: 'AWS::ECS::Service',
     TeamsAlarmForwarder: 'AWS::Lambda::Function',
     StandardAlarms: 'AWS::CloudWatch::Alarm',
   };

@@ -1,10 +1,10 @@
 import {
-  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
+  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, ProjectKey, PublicLoadBalancer,
   ServiceDashboard, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
   StandardWebAcl, TimescaleDataHost, TrackerFargateService, TrackerServiceProps, TrackerWebService, TrackerWebServiceProps,
   TrackerWorkerService, TrackerWorkerServiceProps, VpcPeering,
 } from '@glimpse/standard-constructs';
-import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -270,13 +270,8 @@ export class TrackerStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    Validations.of(secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
-    }, ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
-      id: `${pack}-SecretsManagerRotationEnabled`,
-      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
-    })));
+    GlimpseCompliance.acknowledge(secret, ['AwsSolutions-SMG4', ...GlimpseCompliance.hipaaAndNist('SecretsManagerRotationEnabled')],
+      'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.');
     return secret;
   }
 
@@ -302,10 +297,7 @@ export class TrackerStack extends Stack {
     });
     const reason = 'Automatic backups are on (BackupPolicy ENABLED): AWS Backup keeps the file system in its own '
       + 'aws/efs/automatic-backup-plan (daily, 35 days), which no BackupSelection in this template can show.';
-    Validations.of(fileSystem.node.defaultChild!).acknowledge(
-      { id: 'HIPAA.Security-EFSInBackupPlan', reason },
-      { id: 'NIST.800.53.R5-EFSInBackupPlan', reason },
-    );
+    GlimpseCompliance.acknowledge(fileSystem.node.defaultChild!, GlimpseCompliance.hipaaAndNist('EFSInBackupPlan'), reason);
     return fileSystem;
   }
 

@@ -17,25 +17,55 @@ export interface ContainerEnvironment {
  * plain variables.
  */
 export interface DataStoreVariables {
-  /** @default - not passed */
+  /**
+   * Variable with the PostgreSQL host name or address.
+   * @default - not passed
+   */
   readonly postgresHost?: string;
-  /** @default - not passed */
+  /**
+   * Variable with the PostgreSQL role.
+   * @default - not passed
+   */
   readonly postgresUser?: string;
-  /** @default - not passed */
+  /**
+   * Variable with the PostgreSQL database.
+   * @default - not passed
+   */
   readonly postgresDatabase?: string;
-  /** @default - not passed */
+  /**
+   * Variable with the PostgreSQL port.
+   * @default - not passed
+   */
   readonly postgresPort?: string;
-  /** @default - not passed */
+  /**
+   * Variable with the Redis/Valkey host name or address.
+   * @default - not passed
+   */
   readonly redisHost?: string;
-  /** @default - not passed */
+  /**
+   * Variable with the Redis/Valkey port.
+   * @default - not passed
+   */
   readonly redisPort?: string;
-  /** `true` or `false`. @default - not passed */
+  /**
+   * Variable saying whether Redis/Valkey runs in cluster mode: `true` or `false`.
+   * @default - not passed
+   */
   readonly redisClusterMode?: string;
-  /** `true` or `false`. @default - not passed */
+  /**
+   * Variable saying whether clients must use TLS to Redis/Valkey: `true` or `false`.
+   * @default - not passed
+   */
   readonly redisTls?: string;
-  /** Secret variable with the PostgreSQL password. @default - not passed */
+  /**
+   * Secret variable with the PostgreSQL password.
+   * @default - not passed
+   */
   readonly postgresPassword?: string;
-  /** Secret variable with the Redis/Valkey password. @default - not passed */
+  /**
+   * Secret variable with the Redis/Valkey password.
+   * @default - not passed
+   */
   readonly redisPassword?: string;
   /**
    * Application settings that go with the data stores, passed as they are,
