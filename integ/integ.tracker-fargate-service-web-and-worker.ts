@@ -70,7 +70,11 @@ const worker = new TrackerWorkerService(stack, 'Worker', {
 acknowledgeFixtureAlb(alb, listener);
 acknowledgeDestroyed(key, standardCluster.execLogGroup, web.logGroup, worker.logGroup);
 
-const integ = new IntegTest(app, 'TrackerFargateServiceTest', { testCases: [stack] });
+const integ = new IntegTest(app, 'TrackerFargateServiceTest', {
+  testCases: [stack],
+  // A changed container definition registers a new revision of the same family: how every ECS deployment works.
+  allowDestroy: ['AWS::ECS::TaskDefinition'],
+});
 
 integ.assertions
   .httpApiCall(`http://${alb.loadBalancerDnsName}/`)
