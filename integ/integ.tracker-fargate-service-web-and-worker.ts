@@ -3,7 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ExpectedResult, IntegTest, Match } from '@aws-cdk/integ-tests-alpha';
-import { GlimpseCompliance, ServiceImage, StandardCluster, TrackerFargateService } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, ServiceImage, StandardCluster, TrackerWebService, TrackerWorkerService } from '@glimpse/standard-constructs';
 import { acknowledgeDestroyed, acknowledgeFixtureAlb, acknowledgeFixtureVpc, tagIntegStack } from './integ-compliance';
 
 /**
@@ -50,17 +50,18 @@ const common = {
   memoryLimitMiB: 512,
   encryptionKey: key,
   containerPort: 80,
-  containerHealthCheck: TCP_HEALTH_CHECK,
-  logRemovalPolicy: RemovalPolicy.DESTROY,
+  containerOptions: { healthCheck: TCP_HEALTH_CHECK },
+  logging: { removalPolicy: RemovalPolicy.DESTROY },
+  enableExecuteCommand: true,
 };
 
-const web = new TrackerFargateService(stack, 'Web', {
+const web = new TrackerWebService(stack, 'Web', {
   ...common,
   serviceName: 'web',
   web: { listener, priority: 10, pathPatterns: ['/*'], healthCheckPath: '/' },
 });
 
-const worker = new TrackerFargateService(stack, 'Worker', {
+const worker = new TrackerWorkerService(stack, 'Worker', {
   ...common,
   serviceName: 'worker',
   serviceDiscovery: { namespaceName: 'integ-tracker.local' },
@@ -69,7 +70,11 @@ const worker = new TrackerFargateService(stack, 'Worker', {
 acknowledgeFixtureAlb(alb, listener);
 acknowledgeDestroyed(key, standardCluster.execLogGroup, web.logGroup, worker.logGroup);
 
-const integ = new IntegTest(app, 'TrackerFargateServiceTest', { testCases: [stack] });
+const integ = new IntegTest(app, 'TrackerFargateServiceTest', {
+  testCases: [stack],
+  // A changed container definition registers a new revision of the same family: how every ECS deployment works.
+  allowDestroy: ['AWS::ECS::TaskDefinition'],
+});
 
 integ.assertions
   .httpApiCall(`http://${alb.loadBalancerDnsName}/`)

@@ -1,3 +1,5 @@
+import { GlimpseAccounts } from '@glimpse/standard-constructs';
+
 /** The organisation's accounts, by role, and the repositories each service needs. */
 export interface RegistryConfig {
   /** The shared registry account and region. */
@@ -11,7 +13,7 @@ export interface RegistryConfig {
 }
 
 export const REGISTRY_CONFIG: RegistryConfig = {
-  registry: { account: '636728427214', region: 'eu-west-2' },
+  registry: { account: GlimpseAccounts.SHARED_REGISTRY, region: GlimpseAccounts.SHARED_REGISTRY_REGION },
   devAccount: '381492266277',
   pullAccounts: [
     '471112958110', // tracker staging

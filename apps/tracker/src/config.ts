@@ -1,3 +1,5 @@
+import { GlimpseAccounts } from '@glimpse/standard-constructs';
+
 /**
  * Tracker's environments: everything that differs between staging and
  * production, in one typed place. Stacks only compose the library.
@@ -113,7 +115,7 @@ export interface TrackerEnvironmentConfig {
 }
 
 /** The shared image registry (seed 000): repositories `tracker/<app>`. */
-export const SHARED_REGISTRY = { account: '636728427214', region: 'eu-west-2', service: 'tracker' } as const;
+export const SHARED_REGISTRY = { account: GlimpseAccounts.SHARED_REGISTRY, region: GlimpseAccounts.SHARED_REGISTRY_REGION, service: 'tracker' } as const;
 
 /** Where this code lives, for the `Repository` tag. */
 export const REPOSITORY_URL = 'https://github.com/glimpse-technology/platform-constructs/tree/main/apps/tracker';

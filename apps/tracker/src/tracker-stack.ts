@@ -1,9 +1,10 @@
 import {
-  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, ProjectKey, PublicLoadBalancer,
-  MonitoredEnvironment, ServiceDashboard, ServiceDiscoveryOptions, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
-  StandardWebAcl, TimescaleDataHost, TrackerFargateService, VpcPeering, WebServiceOptions,
+  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, MonitoredEnvironment, ProjectKey, PublicLoadBalancer,
+  ServiceDashboard, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
+  StandardWebAcl, TimescaleDataHost, TrackerFargateService, TrackerServiceProps, TrackerWebService, TrackerWebServiceProps,
+  TrackerWorkerService, TrackerWorkerServiceProps, VpcPeering,
 } from '@glimpse/standard-constructs';
-import { RemovalPolicy, Size, Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Size, Stack, StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -12,6 +13,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
+import { TRACKER_DATA_STORE_VARIABLES } from './data-store-variables';
 
 export interface TrackerStackProps extends StackProps {
   readonly config: TrackerEnvironmentConfig;
@@ -22,6 +24,10 @@ interface DataTier {
   readonly endpoints: DataStoreEndpoints;
   readonly peer: ec2.IConnectable;
 }
+
+/** What `TrackerStack.commonProps` fills in for every service. */
+type CommonProps = 'cluster' | 'projectName' | 'environmentName' | 'serviceName' | 'image' | 'cpu' | 'memoryLimitMiB'
+  | 'desiredCount' | 'encryptionKey' | 'enableExecuteCommand';
 
 const ANISETTE_PORT = 6969;
 const ANISETTE_NAMESPACE = 'anisette-v3.local';
@@ -83,10 +89,10 @@ export class TrackerStack extends Stack {
     const listener = this.edge.httpsListener;
     const appSecrets = { SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey) };
     // POSTGRES_*/REDIS_* variables and password secrets, and egress to the data tier on its two ports only.
-    const data = { dataStores: dataStores.endpoints, dataStorePeer: dataStores.peer };
+    const data = { dataStores: { endpoints: dataStores.endpoints, variables: TRACKER_DATA_STORE_VARIABLES, peer: dataStores.peer } };
     const anisetteEnvironment: Record<string, string> = config.enableAnisette ? { ANISETTE_SERVER: `http://${ANISETTE_NAME}.${ANISETTE_NAMESPACE}:${ANISETTE_PORT}` } : {};
 
-    const api = this.service('api', 'api', config.sizes.api, {
+    const api = this.webService('api', 'api', config.sizes.api, {
       containerPort: 8000,
       web: {
         listener,
@@ -98,23 +104,23 @@ export class TrackerStack extends Stack {
       environment: anisetteEnvironment,
       secrets: appSecrets,
     });
-    const admin = this.service('admin', 'admin', config.sizes.admin, {
+    const admin = this.webService('admin', 'admin', config.sizes.admin, {
       containerPort: 80,
       web: { listener, priority: 20, pathPatterns: ['/admin*', '/health*'] },
     });
     // Everything else goes to the frontend: a host rule (services join by rule) and the listener default.
-    const frontend = this.service('frontend', 'frontend', config.sizes.frontend, {
+    const frontend = this.webService('frontend', 'frontend', config.sizes.frontend, {
       containerPort: 80,
       web: { listener, priority: 100, hostHeaders: [config.hostname] },
     });
-    this.edge.forwardByDefault(frontend.targetGroup!);
-    const anisetteClients = [api];
+    this.edge.forwardByDefault(frontend.targetGroup);
+    const anisetteClients: TrackerFargateService[] = [api];
 
     const fileSystem = config.enableAnisette || (config.enableWorkers && config.workers.some((w) => w.needsData))
       ? this.sharedFileSystem(key) : undefined;
     if (config.enableWorkers) {
       for (const worker of config.workers) {
-        const service = this.service(worker.name, 'api', config.sizes.worker, {
+        const service = this.workerService(worker.name, 'api', config.sizes.worker, {
           command: worker.command,
           fargateSpot: worker.spot ?? false,
           ...data,
@@ -126,7 +132,7 @@ export class TrackerStack extends Stack {
       }
     }
     if (config.enableAnisette) {
-      const anisette = this.service('anisette', 'anisette', config.sizes.anisette, {
+      const anisette = this.workerService('anisette', 'anisette', config.sizes.anisette, {
         containerPort: ANISETTE_PORT,
         serviceDiscovery: { namespaceName: ANISETTE_NAMESPACE, name: ANISETTE_NAME },
         efsMounts: fileSystem ? [this.dataMount(fileSystem, 'anisette')] : undefined,
@@ -141,7 +147,7 @@ export class TrackerStack extends Stack {
     const environment = new MonitoredEnvironment(this, 'Monitored', {
       ...this.names,
       loadBalancer: this.edge.loadBalancer,
-      targetGroups: [api.targetGroup!, frontend.targetGroup!, admin.targetGroup!],
+      targetGroups: [api.targetGroup, frontend.targetGroup, admin.targetGroup],
       services: Object.values(this.services).map((s) => s.service),
       dataHost: this.dataHost,
     });
@@ -159,18 +165,21 @@ export class TrackerStack extends Stack {
     this.logQueries = new ServiceLogQueries(this, 'LogQueries', { ...this.names, logGroups });
   }
 
-  /** A service of the shared cluster, its image pinned to the configured git SHA in the shared registry. */
-  private service(name: string, image: keyof TrackerEnvironmentConfig['imageTags'], size: TaskSize, options: {
-    containerPort?: number;
-    web?: WebServiceOptions;
-    command?: string[];
-    environment?: Record<string, string>;
-    secrets?: Record<string, ecs.Secret>;
-    efsMounts?: EfsMount[];
-    serviceDiscovery?: ServiceDiscoveryOptions;
-    fargateSpot?: boolean;
-  }): TrackerFargateService {
-    const service = new TrackerFargateService(this, serviceId(name), {
+  /** A web service behind the shared HTTPS listener. */
+  private webService(name: string, image: keyof TrackerEnvironmentConfig['imageTags'], size: TaskSize,
+    options: Omit<TrackerWebServiceProps, CommonProps>): TrackerWebService {
+    return this.register(name, new TrackerWebService(this, serviceId(name), { ...this.commonProps(name, image, size), ...options }));
+  }
+
+  /** A worker or private service: no load balancer. */
+  private workerService(name: string, image: keyof TrackerEnvironmentConfig['imageTags'], size: TaskSize,
+    options: Omit<TrackerWorkerServiceProps, CommonProps>): TrackerWorkerService {
+    return this.register(name, new TrackerWorkerService(this, serviceId(name), { ...this.commonProps(name, image, size), ...options }));
+  }
+
+  /** What every service of the shared cluster has: its image pinned to the configured git SHA in the shared registry. */
+  private commonProps(name: string, image: keyof TrackerEnvironmentConfig['imageTags'], size: TaskSize): Pick<TrackerServiceProps, CommonProps> {
+    return {
       ...this.names,
       cluster: this.cluster,
       serviceName: name,
@@ -179,8 +188,12 @@ export class TrackerStack extends Stack {
       memoryLimitMiB: size.memoryLimitMiB,
       desiredCount: size.desiredCount ?? 1,
       encryptionKey: this.projectKey.key,
-      ...options,
-    });
+      // Both environments allow ECS Exec today (the library's default is off); a per-environment flag belongs in the config.
+      enableExecuteCommand: true,
+    };
+  }
+
+  private register<T extends TrackerFargateService>(name: string, service: T): T {
     this.services[name] = service;
     return service;
   }
@@ -259,13 +272,8 @@ export class TrackerStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    Validations.of(secret).acknowledge({
-      id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
-    }, ...['HIPAA.Security', 'NIST.800.53.R5'].map((pack) => ({
-      id: `${pack}-SecretsManagerRotationEnabled`,
-      reason: 'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.',
-    })));
+    GlimpseCompliance.acknowledge(secret, ['AwsSolutions-SMG4', ...GlimpseCompliance.hipaaAndNist('SecretsManagerRotationEnabled')],
+      'Rotating the signing key invalidates every session and token; it is rotated by a planned release, not on a schedule.');
     return secret;
   }
 
@@ -291,10 +299,7 @@ export class TrackerStack extends Stack {
     });
     const reason = 'Automatic backups are on (BackupPolicy ENABLED): AWS Backup keeps the file system in its own '
       + 'aws/efs/automatic-backup-plan (daily, 35 days), which no BackupSelection in this template can show.';
-    Validations.of(fileSystem.node.defaultChild!).acknowledge(
-      { id: 'HIPAA.Security-EFSInBackupPlan', reason },
-      { id: 'NIST.800.53.R5-EFSInBackupPlan', reason },
-    );
+    GlimpseCompliance.acknowledge(fileSystem.node.defaultChild!, GlimpseCompliance.hipaaAndNist('EFSInBackupPlan'), reason);
     return fileSystem;
   }
 

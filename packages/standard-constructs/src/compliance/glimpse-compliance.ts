@@ -3,7 +3,7 @@ import { AwsSolutionsChecks, HIPAASecurityChecks, NagPack, NIST80053R5Checks } f
 import { IConstruct } from 'constructs';
 import { GlimpseStandardsChecks } from './glimpse-standards-checks';
 import { NagPackPlugin } from './nag-pack-plugin';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge, hipaaAndNist } from '../internal/acknowledge';
 
 /** Options for `GlimpseCompliance.enable`. */
 export interface GlimpseComplianceOptions {
@@ -81,7 +81,16 @@ export class GlimpseCompliance {
    * construct (the resource), never on a stack or app.
    */
   public static acknowledge(scope: IConstruct, ids: string[], reason: string): void {
-    for (const id of ids) acknowledgeFinding(scope, id, reason);
+    acknowledge(scope, ids, reason);
+  }
+
+  /**
+   * A rule id as both the HIPAA Security and NIST 800-53 rev 5 packs name it,
+   * e.g. `hipaaAndNist('LambdaDLQ')` gives `HIPAA.Security-LambdaDLQ` and
+   * `NIST.800.53.R5-LambdaDLQ`, to acknowledge both with one reason.
+   */
+  public static hipaaAndNist(rule: string): string[] {
+    return hipaaAndNist(rule);
   }
 
   private constructor() {}

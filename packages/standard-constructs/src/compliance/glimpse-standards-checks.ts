@@ -8,7 +8,7 @@ import { GLIMPSE_RULES } from './rules';
  * the ECS partner validation checklist (ECS-001..011) as rules with
  * ids `Glimpse-<Rule>`. Findings are errors; acknowledge a deliberate
  * exception on the narrowest construct with
- * `Validations.of(construct).acknowledge({ id: 'Glimpse-<Rule>', reason })`.
+ * `GlimpseCompliance.acknowledge(construct, ['Glimpse-<Rule>'], reason)`.
  *
  * Enable it with the AWS packs through `GlimpseCompliance.enable(app)`.
  */

@@ -3,7 +3,7 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge } from '../internal/acknowledge';
 
 /** Properties of a `DataVolumeBackup`. */
 export interface DataVolumeBackupProps {
@@ -33,8 +33,8 @@ export class DataVolumeBackup extends Construct {
     });
     const volumeArn = Stack.of(this).formatArn({ service: 'ec2', resource: 'volume', resourceName: props.volume.volumeId });
     const selection = this.plan.addSelection('DataVolume', { resources: [backup.BackupResource.fromArn(volumeArn)] });
-    acknowledgeFinding(selection.node.findChild('Role'),
-      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    acknowledge(selection.node.findChild('Role'),
+      ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]'],
       'AWS Backup\'s own service-role policy, maintained by AWS for the resource types it snapshots; the role can only be assumed by AWS Backup.');
   }
 }

@@ -6,7 +6,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { BootstrapFiles } from './bootstrap-files';
 import { HostStateParameters } from './host-state-parameters';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge } from '../internal/acknowledge';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { iam5ResourceFinding } from '../internal/nag-findings';
 
@@ -17,7 +17,7 @@ export function createHostRole(host: Construct, name: string): ManagedPolicyRole
     description: `${name} data host instance role`,
     managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore')],
   });
-  acknowledgeFinding(role, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]',
+  acknowledge(role, ['AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]'],
     'The SSM agent\'s own permissions (Session Manager and Run Command instead of SSH), maintained by AWS as the agent changes.');
   return role;
 }
@@ -57,6 +57,6 @@ export function grantHostPermissions(role: ManagedPolicyRole, p: HostPermissions
     resources: ['*'],
     conditions: { StringEquals: { 'cloudwatch:namespace': p.metricsNamespace } },
   }));
-  acknowledgeFinding(role.node.findChild('Policy'), iam5ResourceFinding(role, '*'),
+  acknowledge(role.node.findChild('Policy'), [iam5ResourceFinding(role, '*')],
     'cloudwatch:PutMetricData has no resource-level permissions; the statement is limited to the agent\'s namespace by condition.');
 }

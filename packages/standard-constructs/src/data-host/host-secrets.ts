@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { acknowledge, hipaaAndNist } from '../internal/acknowledge';
 
 /** JSON key of the password in each of the host's secrets. */
 export const PASSWORD_FIELD = 'password';
@@ -52,8 +52,6 @@ function generatedSecret(scope: Construct, id: string, username: string, descrip
   });
   const reason = 'The password lives inside the self-managed PostgreSQL/Valkey on the host; rotating it needs a rotation '
     + 'function that also changes it there. Re-running the bootstrap after changing the secret applies a new value.';
-  for (const rule of ['AwsSolutions-SMG4', 'HIPAA.Security-SecretsManagerRotationEnabled', 'NIST.800.53.R5-SecretsManagerRotationEnabled']) {
-    acknowledgeFinding(secret, rule, reason);
-  }
+  acknowledge(secret, ['AwsSolutions-SMG4', ...hipaaAndNist('SecretsManagerRotationEnabled')], reason);
   return secret;
 }

@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { StandardWebAcl } from './standard-web-acl';
+import { acknowledge, hipaaAndNist } from '../internal/acknowledge';
 import { qualifiedName } from '../internal/names';
 import { assertIntegerInRange, invalidProp } from '../internal/validation';
 
@@ -139,18 +140,10 @@ export class PublicLoadBalancer extends Construct {
       sslPolicy: props.sslPolicy ?? elbv2.SslPolicy.RECOMMENDED_TLS,
       defaultAction: props.defaultAction,
     });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      Validations.of(this.httpListener).acknowledge({
-        id: `${pack}-ELBv2ACMCertificateRequired`,
-        reason: 'The HTTP listener serves no content: it only answers with a permanent redirect to the HTTPS listener.',
-      });
-    }
-    for (const pack of ['AwsSolutions-EC23', 'HIPAA.Security-EC2RestrictedCommonPorts', 'NIST.800.53.R5-EC2RestrictedCommonPorts']) {
-      Validations.of(this.securityGroup).acknowledge({
-        id: pack,
-        reason: 'An internet-facing load balancer accepts HTTP (redirected) and HTTPS from anyone; WAF filters the requests.',
-      });
-    }
+    acknowledge(this.httpListener, hipaaAndNist('ELBv2ACMCertificateRequired'),
+      'The HTTP listener serves no content: it only answers with a permanent redirect to the HTTPS listener.');
+    acknowledge(this.securityGroup, ['AwsSolutions-EC23', ...hipaaAndNist('EC2RestrictedCommonPorts')],
+      'An internet-facing load balancer accepts HTTP (redirected) and HTTPS from anyone; WAF filters the requests.');
 
     props.webAcl?.associate(`${id}WebAclAssociation`, this.loadBalancer);
   }
@@ -163,13 +156,11 @@ export class PublicLoadBalancer extends Construct {
   /** The access log bucket is a log destination itself: its own logs, replication and KMS do not apply. */
   private acknowledgeLogBucket(): void {
     const bucket = this.accessLogBucket.node.defaultChild!;
-    Validations.of(bucket).acknowledge(
-      { id: 'AwsSolutions-S1', reason: 'This bucket receives access logs; logging its own access would need another bucket, and so on.' },
-      ...['HIPAA.Security', 'NIST.800.53.R5'].flatMap((pack) => [
-        { id: `${pack}-S3BucketLoggingEnabled`, reason: 'This bucket receives access logs; logging its own access would need another bucket, and so on.' },
-        { id: `${pack}-S3BucketReplicationEnabled`, reason: 'Access logs of one load balancer expire after 90 days; a replica would double cost for no recovery need.' },
-        { id: `${pack}-S3DefaultEncryptionKMS`, reason: 'ALB access logs can only be delivered to SSE-S3 (AES-256) buckets; SSE-KMS is not supported.' },
-      ]),
-    );
+    acknowledge(bucket, ['AwsSolutions-S1', ...hipaaAndNist('S3BucketLoggingEnabled')],
+      'This bucket receives access logs; logging its own access would need another bucket, and so on.');
+    acknowledge(bucket, hipaaAndNist('S3BucketReplicationEnabled'),
+      'Access logs of one load balancer expire after 90 days; a replica would double cost for no recovery need.');
+    acknowledge(bucket, hipaaAndNist('S3DefaultEncryptionKMS'),
+      'ALB access logs can only be delivered to SSE-S3 (AES-256) buckets; SSE-KMS is not supported.');
   }
 }

@@ -1,7 +1,8 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { allowLogGroupPatternsToUseKey } from '../internal/log-group-key-policy';
 import { qualifiedName } from '../internal/names';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
@@ -70,28 +71,11 @@ export class ProjectKey extends Construct {
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     this.alias = this.key.addAlias(`alias/${name}`) as kms.Alias;
-    this.allowLogGroups(patterns);
+    // CloudWatch Logs encrypts only log groups whose ARN matches a pattern (its encryption context).
+    allowLogGroupPatternsToUseKey(this, this.key, patterns, 'AllowProjectLogGroups');
     this.allowThroughService('secretsmanager', 'AllowSecretsManager');
     this.allowThroughService('ec2', 'AllowEbs');
     this.allowEcsExec();
-  }
-
-  /** CloudWatch Logs encrypts only log groups whose ARN matches a pattern (its encryption context). */
-  private allowLogGroups(patterns: string[]): void {
-    const stack = Stack.of(this);
-    this.key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AllowProjectLogGroups',
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnLike: {
-          'kms:EncryptionContext:aws:logs:arn': patterns.map((resourceName) => stack.formatArn({
-            service: 'logs', resource: 'log-group', resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          })),
-        },
-      },
-    }));
   }
 
   /**

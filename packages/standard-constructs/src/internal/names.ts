@@ -1,7 +1,8 @@
 import { IConstruct } from 'constructs';
 import { assertMatches } from './validation';
 
-const NAME_PART = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** One part of a resource name: a project, an environment or a service. */
+export const NAME_PART = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * Validates a project and environment name pair and returns `<project>-<env>`,
@@ -11,4 +12,9 @@ export function qualifiedName(scope: IConstruct, projectName: string, environmen
   assertMatches(scope, 'projectName', projectName, NAME_PART, 'Use lowercase letters, digits and hyphens, e.g. tracker-restapi.');
   assertMatches(scope, 'environmentName', environmentName, NAME_PART, 'Use lowercase letters, digits and hyphens, e.g. staging.');
   return `${projectName}-${environmentName}`;
+}
+
+/** `/aws/ecs/<project>-<env>/<name>`: the log group of a service or of the cluster's exec sessions. */
+export function ecsLogGroupName(qualified: string, name: string): string {
+  return `/aws/ecs/${qualified}/${name}`;
 }

@@ -1,10 +1,11 @@
-import { RemovalPolicy, Token, Validations } from 'aws-cdk-lib';
+import { RemovalPolicy, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { cidrPrefixLength } from './cidr';
+import { acknowledge, hipaaAndNist } from '../internal/acknowledge';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { qualifiedName } from '../internal/names';
 import { assertIntegerInRange, assertLiteralNumber, invalidProp } from '../internal/validation';
@@ -131,12 +132,8 @@ export class StandardVpc extends Construct {
     for (const subnet of this.vpc.publicSubnets) {
       const route = subnet.node.tryFindChild('DefaultRoute');
       if (!route) continue;
-      for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-        Validations.of(route).acknowledge({
-          id: `${pack}-VPCNoUnrestrictedRouteToIGW`,
-          reason: 'A public subnet exists to route to the internet gateway: it holds only the internet-facing load balancer and the NAT gateways; nothing in it gets a public IP by default.',
-        });
-      }
+      acknowledge(route, hipaaAndNist('VPCNoUnrestrictedRouteToIGW'),
+        'A public subnet exists to route to the internet gateway: it holds only the internet-facing load balancer and the NAT gateways; nothing in it gets a public IP by default.');
     }
 
     this.flowLogGroup = new logs.LogGroup(this, 'FlowLogGroup', {

@@ -1,10 +1,11 @@
-import { Size } from 'aws-cdk-lib';
+import { RemovalPolicy, Size } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
+import * as logs from 'aws-cdk-lib/aws-logs';
 
 /**
- * How the awslogs driver delivers a container's stdout/stderr to CloudWatch
- * Logs. Applications should write one JSON object per line in the format
- * documented in the observability README.
+ * The service's log group and how the awslogs driver delivers a container's
+ * stdout/stderr to it. Applications should write one JSON object per line in
+ * the format documented in the observability README.
  */
 export interface ServiceLoggingOptions {
   /**
@@ -21,4 +22,14 @@ export interface ServiceLoggingOptions {
    * @default Size.mebibytes(25)
    */
   readonly maxBufferSize?: Size;
+  /**
+   * How long the log group keeps events.
+   * @default logs.RetentionDays.THREE_MONTHS
+   */
+  readonly retention?: logs.RetentionDays;
+  /**
+   * What happens to the log group when it leaves the stack.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }

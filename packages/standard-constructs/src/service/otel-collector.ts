@@ -1,10 +1,13 @@
 import { createHash } from 'crypto';
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, SizeRoundingBehavior, Stack } from 'aws-cdk-lib';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as xray from 'aws-cdk-lib/aws-xray';
 import { Construct } from 'constructs';
+import { TRACING_DEFAULTS } from './service-defaults';
 import { ServiceTracingOptions } from './tracing-options';
+import { acknowledge } from '../internal/acknowledge';
+import { consolidate } from '../internal/defaults';
 import { ManagedPolicyRole } from '../internal/managed-policy-role';
 import { assertIntegerInRange, invalidProp } from '../internal/validation';
 
@@ -129,7 +132,8 @@ export function validateTracing(scope: Construct, tracing: ServiceTracingOptions
   assertIntegerInRange(scope, 'tracing.reservoirSize', tracing.reservoirSize, 0, 1_000_000);
   assertIntegerInRange(scope, 'tracing.samplingRulePriority', tracing.samplingRulePriority, 1, 9999);
   assertIntegerInRange(scope, 'tracing.collectorCpu', tracing.collectorCpu, 0, taskCpu - 128);
-  assertIntegerInRange(scope, 'tracing.collectorMemoryLimitMiB', tracing.collectorMemoryLimitMiB, 64, taskMemoryMiB - 256);
+  const collectorMiB = tracing.collectorMemoryLimit?.toMebibytes({ rounding: SizeRoundingBehavior.NONE });
+  assertIntegerInRange(scope, 'tracing.collectorMemoryLimit', collectorMiB, 64, taskMemoryMiB - 256);
 }
 
 /**
@@ -137,6 +141,7 @@ export function validateTracing(scope: Construct, tracing: ServiceTracingOptions
  * policy of their own) and the service's X-Ray sampling rule.
  */
 export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, tracing: ServiceTracingOptions): OtelCollector {
+  const settings = consolidate(TRACING_DEFAULTS, tracing);
   const image = tracing.collectorImage?.bind(scope);
   const container = target.taskDefinition.addContainer('OtelCollector', {
     containerName: OTEL_COLLECTOR_CONTAINER,
@@ -145,8 +150,8 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     essential: false,
     enableRestartPolicy: true,
     restartAttemptPeriod: Duration.seconds(60),
-    cpu: tracing.collectorCpu ?? 64,
-    memoryLimitMiB: tracing.collectorMemoryLimitMiB ?? 128,
+    cpu: settings.collectorCpu,
+    memoryLimitMiB: settings.collectorMemoryLimit.toMebibytes(),
     environment: { AOT_CONFIG_CONTENT: collectorConfig(Stack.of(scope).region) },
     readonlyRootFilesystem: true,
     healthCheck: {
@@ -167,18 +172,16 @@ export function addOtelCollector(scope: Construct, target: OtelCollectorTarget, 
     actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
     resources: ['*'],
   })));
-  Validations.of(policy!).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::*]',
-    reason: 'X-Ray PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets support no resource-level permissions; '
-      + 'this policy holds those four actions only.',
-  });
+  acknowledge(policy!, ['AwsSolutions-IAM5[Resource::*]'],
+    'X-Ray PutTraceSegments, PutTelemetryRecords, GetSamplingRules and GetSamplingTargets support no resource-level permissions; '
+    + 'this policy holds those four actions only.');
 
   const samplingRule = new xray.CfnSamplingRule(scope, 'SamplingRule', {
     samplingRule: {
       ruleName: samplingRuleName(target.tracedServiceName),
-      priority: tracing.samplingRulePriority ?? 1000,
-      fixedRate: tracing.samplingRate ?? 0.05,
-      reservoirSize: tracing.reservoirSize ?? 1,
+      priority: settings.samplingRulePriority,
+      fixedRate: settings.samplingRate,
+      reservoirSize: settings.reservoirSize,
       serviceName: target.tracedServiceName,
       serviceType: '*',
       host: '*',

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 
-/** Task-count scaling (seed 002): CPU target tracking, plus requests (web) or queue depth (worker). */
+/** Task-count scaling: CPU target tracking, plus requests (web) or queue depth (worker). */
 export interface ServiceAutoScalingOptions {
   /**
    * Fewest tasks.

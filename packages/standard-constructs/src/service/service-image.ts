@@ -1,13 +1,8 @@
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import { IConstruct } from 'constructs';
+import { IMAGE_DIGEST, PIN_FIX, PINNED_TAG } from '../internal/image-pin';
 import { assertMatches, invalidProp } from '../internal/validation';
-
-/** A git commit SHA (7 to 40 hex digits), optionally after a prefix such as `prod-`. */
-const GIT_SHA_TAG = /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,86}[-_.])?[0-9a-f]{7,40}$/;
-const DIGEST = /^sha256:[0-9a-f]{64}$/;
-const PIN_FIX = 'Pin the image to the git commit it was built from (e.g. 4f3ebae951a3 or prod-4f3ebae951a3) '
-  + 'or to its digest (sha256: and 64 hex digits); mutable tags such as latest make deployments unrepeatable.';
 
 /** What a `ServiceImage` resolves to when a service uses it. */
 export interface ServiceImageConfig {
@@ -23,7 +18,7 @@ export interface ServiceImageConfig {
 }
 
 /**
- * A container image pinned to a git-SHA tag or a digest (ECS-004: one-to-one
+ * A container image pinned to a git-SHA tag or a digest (partner check ECS-004: one-to-one
  * mapping from code to image to task definition revision). Mutable or empty
  * tags are rejected at synth time.
  */
@@ -58,9 +53,9 @@ class RepositoryImage extends ServiceImage {
   public bind(scope: IConstruct): ServiceImageConfig {
     const pin = this.tagOrDigest ?? '';
     if (!pin.startsWith('sha256:')) {
-      assertMatches(scope, 'image', pin, GIT_SHA_TAG, PIN_FIX);
+      assertMatches(scope, 'image', pin, PINNED_TAG, PIN_FIX);
     } else {
-      assertMatches(scope, 'image', pin, DIGEST, PIN_FIX);
+      assertMatches(scope, 'image', pin, IMAGE_DIGEST, PIN_FIX);
     }
     return { containerImage: ecs.ContainerImage.fromEcrRepository(this.repository, pin), version: pin, repository: this.repository };
   }
@@ -78,7 +73,7 @@ class RegistryDigestImage extends ServiceImage {
       throw invalidProp(scope, 'image', `got image name '${name}'`,
         'Pass the image name without a tag or digest (e.g. public.ecr.aws/nginx/nginx) and the digest separately.');
     }
-    assertMatches(scope, 'image', this.digest ?? '', DIGEST, PIN_FIX);
+    assertMatches(scope, 'image', this.digest ?? '', IMAGE_DIGEST, PIN_FIX);
     return { containerImage: ecs.ContainerImage.fromRegistry(`${name}@${this.digest}`), version: this.digest };
   }
 }

@@ -4,8 +4,8 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { allowLogGroupToUseKey } from './log-group-key';
-import { assertMatches } from '../internal/validation';
+import { allowLogGroupToUseKey } from '../internal/log-group-key-policy';
+import { ecsLogGroupName, qualifiedName } from '../internal/names';
 
 /** Properties of a `StandardCluster`. */
 export interface StandardClusterProps {
@@ -29,8 +29,6 @@ export interface StandardClusterProps {
   readonly execLogRemovalPolicy?: RemovalPolicy;
 }
 
-const NAME_PART = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
 /**
  * The Fargate cluster every `TrackerFargateService` runs in, named
  * `<project>-<env>`: Container Insights with enhanced observability, the
@@ -46,11 +44,8 @@ export class StandardCluster extends Construct {
 
   constructor(scope: Construct, id: string, props: StandardClusterProps) {
     super(scope, id);
-    assertMatches(this, 'projectName', props.projectName, NAME_PART, 'Use lowercase letters, digits and hyphens, e.g. tracker-restapi.');
-    assertMatches(this, 'environmentName', props.environmentName, NAME_PART, 'Use lowercase letters, digits and hyphens, e.g. staging.');
-    const qualifiedName = `${props.projectName}-${props.environmentName}`;
-
-    const execLogGroupName = `/aws/ecs/${qualifiedName}/execute-command`;
+    const name = qualifiedName(this, props.projectName, props.environmentName);
+    const execLogGroupName = ecsLogGroupName(name, 'execute-command');
     allowLogGroupToUseKey(this, props.encryptionKey, execLogGroupName);
     this.execLogGroup = new logs.LogGroup(this, 'ExecLogGroup', {
       logGroupName: execLogGroupName,
@@ -61,7 +56,7 @@ export class StandardCluster extends Construct {
 
     this.cluster = new ecs.Cluster(this, 'Cluster', {
       vpc: props.vpc,
-      clusterName: qualifiedName,
+      clusterName: name,
       containerInsightsV2: ecs.ContainerInsights.ENHANCED,
       enableFargateCapacityProviders: true,
       executeCommandConfiguration: {

@@ -1,3 +1,4 @@
+import { Size } from 'aws-cdk-lib';
 import { ServiceImage } from './service-image';
 
 /**
@@ -33,9 +34,9 @@ export interface ServiceTracingOptions {
    */
   readonly collectorCpu?: number;
   /**
-   * Hard memory limit of the collector in MiB, out of the task's memory.
-   * The collector's memory limiter keeps it below 80 % of this.
-   * @default 128
+   * Hard memory limit of the collector, in whole mebibytes, out of the task's
+   * memory. The collector's memory limiter keeps it below 80 % of this.
+   * @default Size.mebibytes(128)
    */
-  readonly collectorMemoryLimitMiB?: number;
+  readonly collectorMemoryLimit?: Size;
 }

@@ -28,7 +28,7 @@ export interface ServiceDiscoveryOptions {
 
 /**
  * An EFS access point mounted into the container, over TLS and authorised by
- * the task role (IAM), e.g. the shared `/data` of seed 001.
+ * the task role (IAM), e.g. a `/data` directory shared by a worker and a private service.
  */
 export interface EfsMount {
   /** The file system (encrypted at rest). */

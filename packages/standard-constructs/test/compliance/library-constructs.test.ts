@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { glimpseFindings } from './glimpse-findings';
 import { SharedEcrRepo } from '../../src/ecr';
-import { TrackerFargateService } from '../../src/service';
+import { TrackerWebService } from '../../src/service';
 import { StandardTags } from '../../src/tagging';
 import { apiProps, platform } from '../service/fixtures';
 
@@ -25,9 +25,9 @@ describe('the library passes its own standards pack', () => {
     })).toEqual([]);
   });
 
-  test('TrackerFargateService (web, with the standard cluster)', () => {
+  test('TrackerWebService (with the standard cluster)', () => {
     expect(glimpseFindings((stack) => {
-      new TrackerFargateService(stack, 'Api', apiProps(platform(stack)));
+      new TrackerWebService(stack, 'Api', apiProps(platform(stack)));
       tag(stack);
     })).toEqual([]);
   });

@@ -1,12 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { apiProps, platform, Platform, workerProps } from './fixtures';
-import { TrackerFargateService, TrackerFargateServiceProps } from '../../src/service';
+import { dataStores, platform, Platform, workerProps } from './fixtures';
+import { TrackerWorkerService, TrackerWorkerServiceProps } from '../../src/service';
 
-function build(props: (p: Platform, stack: Stack) => TrackerFargateServiceProps) {
+function build(props: (p: Platform, stack: Stack) => TrackerWorkerServiceProps) {
   const stack = new Stack(new App(), 'S');
-  new TrackerFargateService(stack, 'Api', props(platform(stack), stack));
+  new TrackerWorkerService(stack, 'Api', props(platform(stack), stack));
   return Template.fromStack(stack);
 }
 
@@ -29,15 +29,15 @@ function expectNoOpenDataStorePorts(template: Template): void {
 }
 
 describe('data store network path', () => {
-  test('dataStores alone opens no data store port, least of all to 0.0.0.0/0', () => {
-    const template = build((p) => apiProps(p));
+  test('dataStores without a peer open no data store port, least of all to 0.0.0.0/0', () => {
+    const template = build((p) => workerProps(p));
     expectNoOpenDataStorePorts(template);
     expect(egressRules(template).map((r) => r.FromPort)).toEqual([443]);
   });
 
   test('a data host security group as peer: egress to that group only, and its ingress from the service, on 5432 and 6379', () => {
     const template = build((p, stack) => workerProps(p, {
-      dataStorePeer: ec2.SecurityGroup.fromSecurityGroupId(stack, 'DataHostSg', 'sg-0d0d0d0d0d0d0d0d0', { allowAllOutbound: false }),
+      dataStores: { ...dataStores(p), peer: ec2.SecurityGroup.fromSecurityGroupId(stack, 'DataHostSg', 'sg-0d0d0d0d0d0d0d0d0', { allowAllOutbound: false }) },
     }));
     expectNoOpenDataStorePorts(template);
     for (const port of [5432, 6379]) {
@@ -60,8 +60,7 @@ describe('data store network path', () => {
 
   test('a peered VPC CIDR as peer: egress to that CIDR on the endpoints\' own ports', () => {
     const template = build((p) => workerProps(p, {
-      dataStores: { ...p.dataStores, postgresPort: 5433, redisPort: 6380 },
-      dataStorePeer: ec2.Peer.ipv4('10.20.0.0/16'),
+      dataStores: { ...dataStores(p), endpoints: { ...p.dataStores, postgresPort: 5433, redisPort: 6380 }, peer: ec2.Peer.ipv4('10.20.0.0/16') },
     }));
     expectNoOpenDataStorePorts(template);
     const rules = egressRules(template).filter((r) => r.FromPort !== 443);
@@ -71,8 +70,4 @@ describe('data store network path', () => {
     ]);
   });
 
-  test('dataStorePeer without dataStores', () => {
-    expect(() => build((p) => workerProps(p, { dataStores: undefined, dataStorePeer: ec2.Peer.ipv4('10.20.0.0/16') })))
-      .toThrow(/S\/Api: invalid `dataStorePeer`: given without `dataStores`/);
-  });
 });

@@ -7,7 +7,10 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import { DataStoreEndpoints, EfsMount, ServiceImage, StandardCluster, TrackerFargateServiceProps } from '../../src/service';
+import {
+  DataStoreConnection, DataStoreEndpoints, DataStoreVariables, EfsMount, ServiceImage, StandardCluster,
+  TrackerWebServiceProps, TrackerWorkerServiceProps,
+} from '../../src/service';
 import { importedVpc } from '../imported-vpc';
 
 export const GIT_SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
@@ -58,8 +61,28 @@ export function platform(stack: Stack): Platform {
   };
 }
 
-/** The seed 001 api: 512/1024 on 8000 behind the shared listener at priority 10. */
-export function apiProps(p: Platform, overrides: Partial<TrackerFargateServiceProps> = {}): TrackerFargateServiceProps {
+/** Variable names of an application that reads its data stores as DB_* and REDIS_*. */
+export const VARIABLES: DataStoreVariables = {
+  postgresHost: 'DB_HOST',
+  postgresUser: 'DB_USER',
+  postgresDatabase: 'DB_NAME',
+  postgresPort: 'DB_PORT',
+  redisHost: 'REDIS_HOST',
+  redisPort: 'REDIS_PORT',
+  redisClusterMode: 'REDIS_CLUSTER',
+  redisTls: 'REDIS_TLS',
+  postgresPassword: 'DB_PASSWORD',
+  redisPassword: 'REDIS_PASSWORD',
+  constants: { CACHE_DB: '0' },
+};
+
+/** The platform's data stores under `VARIABLES`, without a network rule. */
+export function dataStores(p: Platform): DataStoreConnection {
+  return { endpoints: p.dataStores, variables: VARIABLES };
+}
+
+/** An API: 512/1024 on 8000 behind the shared listener at priority 10. */
+export function apiProps(p: Platform, overrides: Partial<TrackerWebServiceProps> = {}): TrackerWebServiceProps {
   return {
     cluster: p.cluster,
     projectName: 'tracker-restapi',
@@ -70,7 +93,7 @@ export function apiProps(p: Platform, overrides: Partial<TrackerFargateServicePr
     memoryLimitMiB: 1024,
     encryptionKey: p.key,
     containerPort: 8000,
-    dataStores: p.dataStores,
+    dataStores: dataStores(p),
     secrets: { SECRET_KEY: ecs.Secret.fromSecretsManager(p.secretKey) },
     web: {
       listener: p.listener,
@@ -83,7 +106,7 @@ export function apiProps(p: Platform, overrides: Partial<TrackerFargateServicePr
 }
 
 /** A TaskiQ worker from the api image. */
-export function workerProps(p: Platform, overrides: Partial<TrackerFargateServiceProps> = {}): TrackerFargateServiceProps {
+export function workerProps(p: Platform, overrides: Partial<TrackerWorkerServiceProps> = {}): TrackerWorkerServiceProps {
   return {
     cluster: p.cluster,
     projectName: 'tracker-restapi',
@@ -94,7 +117,7 @@ export function workerProps(p: Platform, overrides: Partial<TrackerFargateServic
     memoryLimitMiB: 512,
     encryptionKey: p.key,
     command: ['taskiq', 'worker', 'app.worker:broker'],
-    dataStores: p.dataStores,
+    dataStores: dataStores(p),
     ...overrides,
   };
 }

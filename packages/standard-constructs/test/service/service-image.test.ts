@@ -2,12 +2,13 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import { apiProps, DIGEST, GIT_SHA, platform, workerProps } from './fixtures';
-import { ServiceImage, TrackerFargateService } from '../../src/service';
+import { isPinnedImage } from '../../src/compliance/rules/container-image-pinned';
+import { ServiceImage, TrackerWebService, TrackerWorkerService } from '../../src/service';
 
 function synthWith(image: (repo: ecr.IRepository) => ServiceImage) {
   const stack = new Stack(new App(), 'S');
   const p = platform(stack);
-  new TrackerFargateService(stack, 'Worker', workerProps(p, { image: image(p.repository) }));
+  new TrackerWorkerService(stack, 'Worker', workerProps(p, { image: image(p.repository) }));
   return Template.fromStack(stack);
 }
 
@@ -16,6 +17,18 @@ test.each([GIT_SHA, '4f3ebae', 'prod-4f3ebae951a368bda79d84632a831a4f266b1bed'])
     ContainerDefinitions: [Match.objectLike({ Image: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([`/tracker/api:${tag}`])] }) })],
     Tags: Match.arrayWith([{ Key: 'ImageVersion', Value: tag }]),
   });
+});
+
+test('the service and the ContainerImagePinned rule agree on what a pin is', () => {
+  const sha256Commit = 'c'.repeat(64);
+  for (const tag of [GIT_SHA, sha256Commit, 'prod-4f3ebae']) {
+    expect(isPinnedImage(`123456789012.dkr.ecr.eu-west-2.amazonaws.com/tracker/api:${tag}`)).toBe(true);
+    expect(() => synthWith((repo) => ServiceImage.fromRepository(repo, tag))).not.toThrow();
+  }
+  for (const tag of ['c'.repeat(65), 'latest', '4f3eba']) {
+    expect(isPinnedImage(`123456789012.dkr.ecr.eu-west-2.amazonaws.com/tracker/api:${tag}`)).toBe(false);
+    expect(() => synthWith((repo) => ServiceImage.fromRepository(repo, tag))).toThrow(/invalid `image`/);
+  }
 });
 
 test('accepts a digest from the repository', () => {
@@ -51,7 +64,7 @@ test('a public image by tag is rejected', () => {
 test('the execution role pulls from the given repository only', () => {
   const stack = new Stack(new App(), 'S');
   const p = platform(stack);
-  new TrackerFargateService(stack, 'Api', apiProps(p));
+  new TrackerWebService(stack, 'Api', apiProps(p));
   const template = Template.fromStack(stack);
   template.hasResourceProperties('AWS::IAM::ManagedPolicy', {
     Roles: [{ Ref: Match.stringLikeRegexp('^ApiExecutionRole') }],

@@ -67,10 +67,13 @@ describe('StandardCluster', () => {
       CapacityProviders: ['FARGATE', 'FARGATE_SPOT'],
     });
   });
+});
 
-  test('snapshot', () => {
-    expect(template.toJSON()).toMatchSnapshot();
-  });
+test('invalid project name', () => {
+  const stack = new Stack();
+  const vpc = ec2.Vpc.fromVpcAttributes(stack, 'Vpc', { vpcId: 'vpc-1', availabilityZones: ['a'] });
+  expect(() => new StandardCluster(stack, 'C', { vpc, encryptionKey: new kms.Key(stack, 'K'), projectName: 'Tracker', environmentName: 'staging' }))
+    .toThrow(/invalid `projectName`: got 'Tracker'/);
 });
 
 test('invalid environment name', () => {

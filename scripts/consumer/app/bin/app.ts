@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import {
   GlimpseCompliance, ProjectKey, ServiceImage, SharedEcrRepo, StandardCluster,
-  StandardTags, StandardVpc, TrackerFargateService,
+  StandardTags, StandardVpc, TrackerWorkerService,
 } from '@glimpse/standard-constructs';
 
 const app = new App();
@@ -19,7 +19,7 @@ const { cluster } = new StandardCluster(stack, 'Cluster', { ...names, vpc: netwo
 const repository = SharedEcrRepo.fromServiceApp(stack, 'WorkerRepo', { service: 'my-service', app: 'worker' });
 const gitSha = process.env.GIT_SHA ?? '4f3ebae951a368bda79d84632a831a4f266b1bed';
 
-new TrackerFargateService(stack, 'Worker', {
+new TrackerWorkerService(stack, 'Worker', {
   ...names,
   cluster,
   serviceName: 'worker',

@@ -1,9 +1,10 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge } from '../../internal/acknowledge';
 
 /** What makes one alarmed dead-letter queue differ from another. */
 export interface AlarmedDeadLetterQueueOptions {
@@ -31,7 +32,7 @@ export function alarmedDeadLetterQueue(scope: Construct, options: AlarmedDeadLet
     retentionPeriod: Duration.days(14),
     removalPolicy: options.removalPolicy,
   });
-  Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: options.noRedriveReason });
+  acknowledge(queue, ['AwsSolutions-SQS3'], options.noRedriveReason);
   const alarm = new cloudwatch.Alarm(scope, options.alarmId, {
     alarmName: options.alarmName,
     alarmDescription: options.alarmDescription,

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -10,6 +10,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledge, hipaaAndNist } from '../../internal/acknowledge';
+import { allowLogGroupPatternsToUseKey } from '../../internal/log-group-key-policy';
 import { ManagedPolicyRole } from '../../internal/managed-policy-role';
 import { assertIntegerInRange, assertMatches } from '../../internal/validation';
 import { alarmsUseTopicKeyStatement, allowAlarmsToPublish, forwarderTopicArn, importForwarderTopic, TEAMS_ALARM_TOPIC_NAME } from '../forwarder-topic';
@@ -217,17 +219,11 @@ export class TeamsAlarmForwarder extends Construct {
         [FORWARDER_ENV.powertoolsMetricsNamespace]: FORWARDER_METRICS_NAMESPACE,
       },
     });
-    Validations.of(this.function).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: 'Node.js 22 is the organisation\'s Lambda runtime; the handler is bundled for node22 and moves with the library.',
-    });
-    for (const pack of ['HIPAA.Security', 'NIST.800.53.R5']) {
-      Validations.of(this.function).acknowledge({
-        id: `${pack}-LambdaInsideVPC`,
-        reason: 'The forwarder only posts to the public Teams Workflows endpoint and reads Secrets Manager; '
-          + 'it is deployed to every account, many without a VPC, and handles no customer data.',
-      });
-    }
+    acknowledge(this.function, ['AwsSolutions-L1'],
+      'Node.js 22 is the organisation\'s Lambda runtime; the handler is bundled for node22 and moves with the library.');
+    acknowledge(this.function, hipaaAndNist('LambdaInsideVPC'),
+      'The forwarder only posts to the public Teams Workflows endpoint and reads Secrets Manager; '
+      + 'it is deployed to every account, many without a VPC, and handles no customer data.');
     // The redrive policy also adds the queue policy: SNS may send, for this topic only.
     this.topic.addSubscription(new subscriptions.LambdaSubscription(this.function, { deadLetterQueue: this.subscriptionDeadLetterQueue }));
 
@@ -282,16 +278,10 @@ export class TeamsAlarmForwarder extends Construct {
       enableKeyRotation: true,
       removalPolicy,
     });
-    const stack = Stack.of(this);
     // CloudWatch alarm actions publish to an encrypted topic only if the key lets CloudWatch use it.
     key.addToResourcePolicy(alarmsUseTopicKeyStatement(this));
     key.addToResourcePolicy(snsUsesQueueKeyStatement(topicArn));
-    key.addToResourcePolicy(new iam.PolicyStatement({
-      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: { ArnLike: { 'kms:EncryptionContext:aws:logs:arn': stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }) } },
-    }));
+    allowLogGroupPatternsToUseKey(this, key, ['*']);
     return key;
   }
 }

@@ -1,21 +1,19 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
+import { IMAGE_DIGEST, PINNED_TAG } from '../../internal/image-pin';
 import { flattenToText, resolve } from '../private/cfn';
 import { GlimpseRule } from '../private/rule';
 
-/** A digest reference: `name@sha256:<64 hex>`. */
-const DIGEST = /@sha256:[0-9a-f]{64}$/;
-/** A git-SHA tag, optionally prefixed (`4f3ebae`, `prod-4f3ebae...`), or a 64-hex asset hash. */
-const SHA_TAG = /^(?:[A-Za-z0-9][A-Za-z0-9._-]{0,86}[-_.])?[0-9a-f]{7,64}$/;
 
 /** True when an image reference names one immutable image (by digest or SHA tag). */
 export function isPinnedImage(image: string): boolean {
-  if (DIGEST.test(image)) return true;
+  const at = image.lastIndexOf('@');
+  if (at >= 0) return IMAGE_DIGEST.test(image.slice(at + 1));
   const lastSegment = image.slice(image.lastIndexOf('/') + 1);
   const colon = lastSegment.lastIndexOf(':');
   if (colon < 0) return false; // untagged means `latest`
-  return SHA_TAG.test(lastSegment.slice(colon + 1));
+  return PINNED_TAG.test(lastSegment.slice(colon + 1));
 }
 
 /** Container images are pinned to a git-SHA tag or a digest; one finding per unpinned container. */
