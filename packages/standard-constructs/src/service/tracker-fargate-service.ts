@@ -26,6 +26,7 @@ import { EfsMount, ServiceDiscoveryOptions } from './worker-options';
 import { acknowledgeFinding } from '../internal/acknowledge-finding';
 import { iam5ResourceFinding } from '../internal/nag-findings';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
+import { StandardTagKey } from '../tagging/tag-keys';
 
 /** Properties of a `TrackerFargateService`. */
 export interface TrackerFargateServiceProps {
@@ -256,7 +257,7 @@ export class TrackerFargateService extends Construct implements ec2.IConnectable
       executionRole: this.executionRole,
       taskRole: this.taskRole,
     });
-    Tags.of(this).add('Component', serviceName);
+    Tags.of(this).add(StandardTagKey.COMPONENT, serviceName);
     Tags.of(this.taskDefinition).add('ImageVersion', image.version);
 
     const dataStores = props.dataStores ? DataStoreEnvironment.fromEndpoints(props.dataStores, props.dataStoreOptions) : undefined;
