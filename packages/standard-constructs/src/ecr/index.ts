@@ -1,1 +1,2 @@
 export * from './shared-ecr-repo';
+export * from './image-retention';

@@ -1,16 +1,17 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { ImageRetentionOptions, imageRetentionRules } from './image-retention';
 import { sharedRepositoryName } from './repository-name';
-import { assertAccountIds, assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
+import { assertAccountIds, assertMatches, invalidProp } from '../internal/validation';
 
 /** The organisation's shared image registry account (seed 000 "Image repositories"). */
 export const SHARED_REGISTRY_ACCOUNT = '636728427214';
 
 /** Properties of a `SharedEcrRepo`. */
-export interface SharedEcrRepoProps {
+export interface SharedEcrRepoProps extends ImageRetentionOptions {
   /**
    * The service the images belong to: the first part of `<service>/<app>`.
    * @default - `repositoryName` must be given
@@ -66,16 +67,6 @@ export interface SharedEcrRepoProps {
    */
   readonly scanOnPush?: boolean;
   /**
-   * Days after which untagged images (superseded layers, failed pushes) expire.
-   * @default 7
-   */
-  readonly untaggedImageExpiryDays?: number;
-  /**
-   * How many images to keep; older ones expire (seed 001 keeps 30).
-   * @default 30
-   */
-  readonly maxImageCount?: number;
-  /**
    * A customer-managed key to encrypt images with; pull and push accounts are
    * granted decrypt through ECR.
    * @default - AWS-managed encryption (AES-256), the organisation's default
@@ -98,8 +89,9 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /**
  * A repository in the shared registry account, named `<service>/<app>`, with
  * the organisation's defaults: immutable tags, scan on push, lifecycle
- * expiry, AWS-managed encryption, retained on removal, and a repository
- * policy giving workload accounts read-only pull and the dev account push.
+ * expiry that never touches release or environment-tagged images,
+ * AWS-managed encryption, retained on removal, and a repository policy
+ * giving workload accounts read-only pull and the dev account push.
  */
 export class SharedEcrRepo extends Construct {
   /** The repository. */
@@ -117,8 +109,7 @@ export class SharedEcrRepo extends Construct {
     assertAccountIds(this, 'pushAccounts', pushAccounts);
     assertAccountIds(this, 'lambdaPullAccounts', lambdaPullAccounts);
     assertMatches(this, 'pullOrganizationId', props.pullOrganizationId, ORGANIZATION_ID, 'An organisation id looks like o-a1b2c3d4e5.');
-    assertIntegerInRange(this, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays, 1, 3650);
-    assertIntegerInRange(this, 'maxImageCount', props.maxImageCount, 1, 10000);
+    const lifecycleRules = imageRetentionRules(this, props);
     const both = pushAccounts.filter((a) => pullAccounts.includes(a));
     if (both.length > 0) {
       throw invalidProp(this, 'pullAccounts', `${both.join(', ')} also listed in \`pushAccounts\``,
@@ -136,20 +127,7 @@ export class SharedEcrRepo extends Construct {
       encryption: props.encryptionKey ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256,
       encryptionKey: props.encryptionKey,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-      lifecycleRules: [
-        {
-          rulePriority: 1,
-          description: 'Expire untagged images',
-          tagStatus: ecr.TagStatus.UNTAGGED,
-          maxImageAge: Duration.days(props.untaggedImageExpiryDays ?? 7),
-        },
-        {
-          rulePriority: 2,
-          description: 'Keep only the most recent images',
-          tagStatus: ecr.TagStatus.ANY,
-          maxImageCount: props.maxImageCount ?? 30,
-        },
-      ],
+      lifecycleRules,
     });
     this.repository = repository;
 
