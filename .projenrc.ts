@@ -50,6 +50,10 @@ const apps = [
     name: 'tracker',
     description: 'Tracker REST API staging and production environments.',
   }),
+  createEnvironmentApp(root, {
+    name: 'pipeline-oidc',
+    description: 'GitHub Actions OIDC provider and deploy roles, one stack per account the delivery workflows deploy to.',
+  }),
 ];
 
 wireWorkspaces(root, [library, ...apps]);

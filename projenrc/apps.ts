@@ -4,6 +4,9 @@ import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest'
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
+/** Context that lets an app synthesize while its config still holds placeholders (see apps/tracker/src/placeholders.ts). */
+const ALLOW_PLACEHOLDERS_CONTEXT = 'glimpse:allowPlaceholders';
+
 export interface EnvironmentAppOptions {
   /** Folder under `apps/` and suffix of the package name. */
   readonly name: string;
@@ -56,5 +59,10 @@ export function createEnvironmentApp(
   // No AWS calls at synth: version checks and notices would reach the network.
   app.cdkConfig.json.addOverride('notices', false);
   app.cdkConfig.json.addOverride('context.cli-telemetry', false);
+  // Offline synth may run on placeholder config values; `cdk deploy` (no flag) refuses them.
+  for (const name of ['synth', 'synth:silent']) {
+    const quiet = name === 'synth:silent' ? ' -q' : '';
+    app.tasks.tryFind(name)?.reset(`cdk synth${quiet} -c ${ALLOW_PLACEHOLDERS_CONTEXT}=true`);
+  }
   return app;
 }
