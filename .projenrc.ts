@@ -53,6 +53,8 @@ const apps = [
   createEnvironmentApp(root, {
     name: 'pipeline-oidc',
     description: 'GitHub Actions OIDC provider and deploy roles, one stack per account the delivery workflows deploy to.',
+    // Its tests read the deploy workflows to check they use exactly these roles and accounts.
+    devDeps: [`yaml@${VERSIONS.yaml}`],
   }),
 ];
 

@@ -13,6 +13,8 @@ export interface EnvironmentAppOptions {
   readonly description: string;
   /** Extra runtime dependencies, with explicit versions. */
   readonly deps?: string[];
+  /** Extra development dependencies (tests), with explicit versions. */
+  readonly devDeps?: string[];
 }
 
 /**
@@ -39,7 +41,7 @@ export function createEnvironmentApp(
     app: 'node lib/main.js',
     requireApproval: awscdk.ApprovalLevel.BROADENING,
     deps: [`${LIBRARY_NAME}@${LIBRARY_WORKSPACE_VERSION}`, `cdk-nag@${VERSIONS.cdkNag}`, ...(options.deps ?? [])],
-    devDeps: [`@types/node@${VERSIONS.nodeTypes}`],
+    devDeps: [`@types/node@${VERSIONS.nodeTypes}`, ...(options.devDeps ?? [])],
     prettier: false,
     sampleCode: false,
     release: false,

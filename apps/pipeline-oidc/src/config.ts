@@ -39,5 +39,11 @@ export const DEPLOY_TARGETS: DeployTarget[] = [
   { name: 'TrackerProduction', account: '590183930624', regions: ['eu-west-2'], githubEnvironment: 'production', existingOidcProvider: false },
   { name: 'SharedRegistry', account: '636728427214', regions: ['eu-west-2'], githubEnvironment: 'shared-registry', existingOidcProvider: false },
   // The platform-alarms StackSet administrator; its asset buckets live in every forwarder region.
-  { name: 'PlatformAlarms', account: '381492266277', regions: ['eu-west-2', 'us-east-1'], githubEnvironment: 'platform-alarms', existingOidcProvider: false },
+  {
+    name: 'PlatformAlarms',
+    account: '381492266277',
+    regions: ['eu-west-2', 'us-east-1'],
+    githubEnvironment: 'platform-alarms',
+    existingOidcProvider: false,
+  },
 ];

@@ -30,13 +30,16 @@ export class GithubOidcStack extends Stack {
       ? `arn:${this.partition}:iam::${this.account}:oidc-provider/${ISSUER}`
       : new iam.OidcProviderNative(this, 'GithubProvider', { url: `https://${ISSUER}`, clientIds: ['sts.amazonaws.com'] }).oidcProviderArn;
 
-    this.deployRole = this.role('DeployRole', 'github-deploy', providerArn, `repo:${GITHUB_REPOSITORY}:environment:${target.githubEnvironment}`,
+    const environmentSubject = `repo:${GITHUB_REPOSITORY}:environment:${target.githubEnvironment}`;
+    this.deployRole = this.role('DeployRole', 'github-deploy', providerArn, environmentSubject,
       DEPLOY_BOOTSTRAP_ROLES, target.regions, `cdk deploy from the ${target.githubEnvironment} environment's workflow jobs`);
     this.diffRole = this.role('DiffRole', 'github-diff', providerArn, `repo:${GITHUB_REPOSITORY}:pull_request`,
       DIFF_BOOTSTRAP_ROLES, target.regions, 'cdk diff on pull requests (read-only lookup role)');
   }
 
-  private role(id: string, roleName: string, providerArn: string, subject: string, bootstrapRoles: string[], regions: string[], purpose: string): iam.Role {
+  private role(
+    id: string, roleName: string, providerArn: string, subject: string, bootstrapRoles: string[], regions: string[], purpose: string,
+  ): iam.Role {
     const role = new iam.Role(this, id, {
       roleName,
       description: `GitHub Actions ${GITHUB_REPOSITORY}: ${purpose}`,

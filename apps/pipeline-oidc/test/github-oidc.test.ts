@@ -7,7 +7,8 @@ import { GithubOidcStack } from '../src/github-oidc-stack';
 
 const VERSION = '0123456789abcdef0123456789abcdef01234567';
 const app = buildApp(new App({ context: { [VERSION_CONTEXT_KEY]: VERSION } }));
-const stacks = DEPLOY_TARGETS.map((target) => [target.name, target, app.node.findChild(`GithubOidc${target.name}`) as GithubOidcStack] as const);
+const stacks = DEPLOY_TARGETS.map((target) =>
+  [target.name, target, app.node.findChild(`GithubOidc${target.name}`) as GithubOidcStack] as const);
 const templates = new Map(stacks.map(([name, , stack]) => [name, Template.fromStack(stack)]));
 
 type Statement = { Action: string | string[]; Resource: string | string[] | object; Effect: string; Condition?: object; Principal?: object };

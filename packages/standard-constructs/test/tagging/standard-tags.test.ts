@@ -76,7 +76,7 @@ describe('StandardTags', () => {
 
   test('adds the organisation\'s additional tags to every taggable resource', () => {
     const stack = stackWithResources();
-    StandardTags.apply(stack, { ...PROPS, additionalTags: { CostCentre: 'CC-1234', 'glimpse:owner': 'platform team' } });
+    StandardTags.apply(stack, { ...PROPS, additionalTags: { 'CostCentre': 'CC-1234', 'glimpse:owner': 'platform team' } });
     const template = Template.fromStack(stack);
     for (const type of ['AWS::SQS::Queue', 'AWS::S3::Bucket', 'AWS::EC2::VPC']) {
       template.hasResourceProperties(type, {
