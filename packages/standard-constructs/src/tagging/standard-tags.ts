@@ -1,7 +1,7 @@
 import { execFileSync } from 'child_process';
 import { CfnResource, ITaggable, TagManager, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { StandardTagKey } from './tag-keys';
+import { REQUIRED_TAG_KEYS, StandardTagKey } from './tag-keys';
 import { assertMatches, invalidProp } from '../internal/validation';
 
 /** Values of the organisation's standard tags. */
@@ -25,8 +25,9 @@ export interface StandardTagsProps {
    */
   readonly managedBy?: string;
   /**
-   * The legacy `Project` tag, which existing dashboards and cost reports group by.
-   * @default - the `application` value
+   * The `Project` tag, for applications whose existing dashboards and cost
+   * reports group by it (a legacy deployment's cost-allocation tag).
+   * @default - no `Project` tag
    */
   readonly project?: string;
   /**
@@ -58,18 +59,18 @@ export const VERSION_CONTEXT_KEY = 'glimpse:version';
 export class StandardTags {
   /** Validates `props` and tags every taggable resource under `scope`. */
   public static apply(scope: IConstruct, props: StandardTagsProps): void {
-    const values: Record<StandardTagKey, string> = {
+    const values: Partial<Record<StandardTagKey, string>> = {
       [StandardTagKey.ENVIRONMENT]: props.environment,
       [StandardTagKey.APPLICATION]: props.application,
       [StandardTagKey.COMPONENT]: props.component,
       [StandardTagKey.VERSION]: props.version,
       [StandardTagKey.REPOSITORY]: props.repository,
       [StandardTagKey.MANAGED_BY]: props.managedBy ?? 'aws-cdk',
-      [StandardTagKey.PROJECT]: props.project ?? props.application,
+      ...(props.project !== undefined ? { [StandardTagKey.PROJECT]: props.project } : {}),
     };
     assertMatches(scope, 'version', props.version, GIT_SHA, 'Pass the git commit SHA (7 to 40 lowercase hex digits), e.g. StandardTags.gitVersion(app).');
     assertMatches(scope, 'repository', props.repository, REPOSITORY_URL, "Pass the https URL of the code's repository, e.g. https://github.com/org/repo.");
-    for (const [key, value] of Object.entries(values)) {
+    for (const [key, value] of Object.entries(values) as Array<[string, string]>) {
       const prop = key.charAt(0).toLowerCase() + key.slice(1);
       assertMatches(scope, prop, value, TAG_VALUE, 'Tag values are 1 to 256 letters, digits, spaces or _.:/=+-@ characters.');
       Tags.of(scope).add(key, value);
@@ -85,7 +86,7 @@ export class StandardTags {
    * after `Template.fromStack` or `app.synth()`); a fully tagged scope returns `[]`.
    */
   public static findUntagged(scope: IConstruct): string[] {
-    const required = Object.values(StandardTagKey) as string[];
+    const required: string[] = [...REQUIRED_TAG_KEYS, StandardTagKey.MANAGED_BY];
     return scope.node.findAll()
       .filter((c): c is CfnResource & ITaggable => CfnResource.isCfnResource(c) && TagManager.isTaggable(c))
       .filter((r) => {

@@ -15,8 +15,8 @@ export enum StandardTagKey {
 
 /**
  * The keys every taggable resource must carry (the `Glimpse-RequiredTags`
- * rule). `ManagedBy` and `Project` are written too, but are not required of
- * resources tagged some other way.
+ * rule). `StandardTags` also writes `ManagedBy`, and `Project` when given;
+ * neither is required of resources tagged some other way.
  */
 export const REQUIRED_TAG_KEYS: readonly StandardTagKey[] = [
   StandardTagKey.ENVIRONMENT,

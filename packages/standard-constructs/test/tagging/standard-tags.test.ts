@@ -25,7 +25,7 @@ function stackWithResources(): Stack {
 }
 
 describe('StandardTags', () => {
-  test('tags every taggable resource with the seven standard tags', () => {
+  test('tags every taggable resource with the six standard tags, and no Project tag unless given', () => {
     const stack = stackWithResources();
     StandardTags.apply(stack, PROPS);
     const template = Template.fromStack(stack);
@@ -37,7 +37,6 @@ describe('StandardTags', () => {
         { Key: 'Component', Value: 'api' },
         { Key: 'Environment', Value: 'staging' },
         { Key: 'ManagedBy', Value: 'aws-cdk' },
-        { Key: 'Project', Value: 'tracker-restapi' },
         { Key: 'Repository', Value: PROPS.repository },
         { Key: 'Version', Value: SHA },
       ],
@@ -59,19 +58,25 @@ describe('StandardTags', () => {
         { Key: 'Component', Value: 'api' },
         { Key: 'Environment', Value: 'staging' },
         { Key: 'ManagedBy', Value: 'platform-pipeline' },
-        { Key: 'Project', Value: 'tracker-restapi' },
         { Key: 'Repository', Value: PROPS.repository },
         { Key: 'Version', Value: SHA },
       ],
     });
   });
 
-  test('keeps the legacy Project tag under its own value when it differs from the application', () => {
+  test('keeps a legacy Project tag when given, on every taggable resource', () => {
     const stack = stackWithResources();
     StandardTags.apply(stack, { ...PROPS, project: 'tracker' });
-    Template.fromStack(stack).hasResourceProperties('AWS::SQS::Queue', {
-      Tags: Match.arrayWith([{ Key: 'Application', Value: 'tracker-restapi' }, { Key: 'Project', Value: 'tracker' }]),
-    });
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::SQS::Queue', 'AWS::S3::Bucket', 'AWS::EC2::VPC']) {
+      template.hasResourceProperties(type, {
+        Tags: Match.arrayWith([{ Key: 'Application', Value: 'tracker-restapi' }, { Key: 'Project', Value: 'tracker' }]),
+      });
+    }
+  });
+
+  test('rejects a bad project value', () => {
+    expect(() => StandardTags.apply(new Stack(new App(), 'Bad'), { ...PROPS, project: 'a#b' })).toThrow(/invalid `project`: got 'a#b'/);
   });
 
   test('adds the organisation\'s additional tags to every taggable resource', () => {
