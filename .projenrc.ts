@@ -56,6 +56,12 @@ const apps = [
     name: 'tracker',
     description: 'Tracker REST API staging and production environments.',
   }),
+  createEnvironmentApp(root, {
+    name: 'pipeline-oidc',
+    description: 'GitHub Actions OIDC provider and deploy roles, one stack per account the delivery workflows deploy to.',
+    // Its tests read the deploy workflows to check they use exactly these roles and accounts.
+    devDeps: [`yaml@${VERSIONS.yaml}`],
+  }),
 ];
 wireWorkspaces(root, [library, ...apps]);
 root.compileTask.reset();

@@ -5,12 +5,17 @@ import { transpileCommand } from './transpile';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
+/** Context that lets an app synthesize while its config still holds placeholders (see apps/tracker/src/placeholders.ts). */
+const ALLOW_PLACEHOLDERS_CONTEXT = 'glimpse:allowPlaceholders';
+
 export interface EnvironmentAppOptions {
   /** Folder under `apps/` and suffix of the package name. */
   readonly name: string;
   readonly description: string;
   /** Extra runtime dependencies, with explicit versions. */
   readonly deps?: string[];
+  /** Extra development dependencies (tests), with explicit versions. */
+  readonly devDeps?: string[];
 }
 
 /**
@@ -41,7 +46,7 @@ export function createEnvironmentApp(
     app: 'node lib/main.js',
     requireApproval: awscdk.ApprovalLevel.BROADENING,
     deps: [`${LIBRARY_NAME}@${LIBRARY_WORKSPACE_VERSION}`, `cdk-nag@${VERSIONS.cdkNag}`, ...(options.deps ?? [])],
-    devDeps: [`@types/node@${VERSIONS.nodeTypes}`],
+    devDeps: [`@types/node@${VERSIONS.nodeTypes}`, ...(options.devDeps ?? [])],
     prettier: false,
     sampleCode: false,
     release: false,
@@ -59,5 +64,10 @@ export function createEnvironmentApp(
   // No AWS calls at synth: version checks and notices would reach the network.
   app.cdkConfig.json.addOverride('notices', false);
   app.cdkConfig.json.addOverride('context.cli-telemetry', false);
+  // Offline synth may run on placeholder config values; `cdk deploy` (no flag) refuses them.
+  for (const name of ['synth', 'synth:silent']) {
+    const quiet = name === 'synth:silent' ? ' -q' : '';
+    app.tasks.tryFind(name)?.reset(`cdk synth${quiet} -c ${ALLOW_PLACEHOLDERS_CONTEXT}=true`);
+  }
   return app;
 }

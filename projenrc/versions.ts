@@ -24,6 +24,8 @@ export const VERSIONS = {
   jsiiRosetta: '~6.0.17',
   typescript: '~5.9.3',
   nodeTypes: '^20',
+  /** The YAML parser projen already brings; apps/pipeline-oidc tests read the deploy workflows with it. */
+  yaml: '2.9.1',
 } as const;
 
 /**

@@ -20,8 +20,8 @@ export const REGISTRY_CONFIG: RegistryConfig = {
     '590183930624', // tracker production
   ],
   services: {
-    // Seed 001 module 4: Tracker's four images.
-    tracker: ['api', 'frontend', 'admin', 'anisette'],
+    // Tracker's four service images, and `services`: the TaskiQ workers' image (one service per worker command).
+    tracker: ['api', 'frontend', 'admin', 'anisette', 'services'],
   },
 };
 

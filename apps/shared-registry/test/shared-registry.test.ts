@@ -1,4 +1,4 @@
-import { GlimpseCompliance, StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
+import { GlimpseCompliance, KEPT_TAG_PREFIXES, StandardTags, VERSION_CONTEXT_KEY } from '@glimpse/standard-constructs';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../src/app';
@@ -24,9 +24,17 @@ describe('shared registry app', () => {
     expect(stack.terminationProtection).toBe(true);
   });
 
-  test("holds exactly Tracker's four repositories", () => {
+  test("holds exactly Tracker's five repositories, the workers' tracker/services among them", () => {
     const names = Object.values(template.findResources('AWS::ECR::Repository')).map((r) => r.Properties.RepositoryName);
-    expect(names.sort()).toEqual(['tracker/admin', 'tracker/anisette', 'tracker/api', 'tracker/frontend']);
+    expect(names.sort()).toEqual(['tracker/admin', 'tracker/anisette', 'tracker/api', 'tracker/frontend', 'tracker/services']);
+  });
+
+  test('every repository keeps release- and environment-tagged images: the tags the environments deploy', () => {
+    for (const repo of Object.values(template.findResources('AWS::ECR::Repository'))) {
+      const rules = JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText).rules;
+      const kept = rules.filter((r: { selection: { tagPrefixList?: string[] } }) => r.selection.tagPrefixList).map((r: { selection: { tagPrefixList: string[] } }) => r.selection.tagPrefixList[0]);
+      expect(kept).toEqual([...KEPT_TAG_PREFIXES]);
+    }
   });
 
   test('every repository: staging and production pull, dev pushes, nothing else', () => {

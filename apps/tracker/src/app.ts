@@ -21,6 +21,9 @@ export function buildApp(app: App = new App(), environments: TrackerEnvironmentC
       component: 'tracker',
       version: StandardTags.gitVersion(app),
       repository: REPOSITORY_URL,
+      // The legacy deployment's cost reports and dashboards group by Project = the project name.
+      project: config.projectName,
+      additionalTags: config.organisationTags,
     });
   }
   return app;

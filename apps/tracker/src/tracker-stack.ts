@@ -1,5 +1,5 @@
 import {
-  DataStoreEndpoints, DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, MonitoredEnvironment, ProjectKey, PublicLoadBalancer,
+  DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, MonitoredEnvironment, ProjectKey, PublicLoadBalancer, ServiceAutoScalingOptions,
   ServiceDashboard, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
   StandardWebAcl, TimescaleDataHost, TrackerFargateService, TrackerServiceProps, TrackerWebService, TrackerWebServiceProps,
   TrackerWorkerService, TrackerWorkerServiceProps, VpcPeering,
@@ -12,22 +12,18 @@ import * as efs from 'aws-cdk-lib/aws-efs';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
+import { ScalingConfig, SHARED_REGISTRY, TaskSize, TrackerEnvironmentConfig } from './config';
 import { TRACKER_DATA_STORE_VARIABLES } from './data-store-variables';
+import { DataTier, PeeredDataTier } from './peered-data-tier';
+import { refusePlaceholders } from './placeholders';
 
 export interface TrackerStackProps extends StackProps {
   readonly config: TrackerEnvironmentConfig;
 }
 
-/** Where the services find the data tier, and the peer their data store egress goes to. */
-interface DataTier {
-  readonly endpoints: DataStoreEndpoints;
-  readonly peer: ec2.IConnectable;
-}
-
 /** What `TrackerStack.commonProps` fills in for every service. */
 type CommonProps = 'cluster' | 'projectName' | 'environmentName' | 'serviceName' | 'image' | 'cpu' | 'memoryLimitMiB'
-  | 'desiredCount' | 'encryptionKey' | 'enableExecuteCommand';
+  | 'desiredCount' | 'autoScaling' | 'encryptionKey' | 'enableExecuteCommand';
 
 const ANISETTE_PORT = 6969;
 const ANISETTE_NAMESPACE = 'anisette-v3.local';
@@ -62,6 +58,8 @@ export class TrackerStack extends Stack {
       throw new Error(`${config.stackName}: give exactly one of \`dataHost\` (self-hosted) and \`existingDataStores\` (peered) in the config.`);
     }
     this.names = { projectName: config.projectName, environmentName: config.environmentName };
+    // Offline synth and tests may use placeholder values; any deployment path fails, listing them.
+    refusePlaceholders(this, config);
 
     // Seed modules 1 (kms) and 2 (network).
     this.projectKey = new ProjectKey(this, 'ProjectKey', this.names);
@@ -81,8 +79,11 @@ export class TrackerStack extends Stack {
     this.edge = new PublicLoadBalancer(this, 'Edge', { ...this.names, vpc, certificate: certificate.certificate, webAcl });
 
     // Seed modules 8 (database) and 11 (secrets), or the peered production data tier.
-    const dataStores = config.dataHost ? this.selfHostedDataStores(key) : this.peeredDataStores();
-    const secretKey = this.applicationSecretKey(key);
+    const peered = config.existingDataStores
+      ? new PeeredDataTier(this, { vpc, cidr: this.network.cidr }, config.existingDataStores) : undefined;
+    this.peering = peered?.peering;
+    const dataStores = peered?.dataTier ?? this.selfHostedDataStores(key);
+    const secretKey = peered?.secretKey ?? this.generatedSecretKey(key);
 
     // Seed modules 4 (ecr), 9 (ecs) and 10 (logs).
     this.cluster = new StandardCluster(this, 'Cluster', { ...this.names, vpc, encryptionKey: key }).cluster;
@@ -115,12 +116,14 @@ export class TrackerStack extends Stack {
     });
     this.edge.forwardByDefault(frontend.targetGroup);
     const anisetteClients: TrackerFargateService[] = [api];
+    // The services that inject the data store and application secrets.
+    const secretReaders: TrackerFargateService[] = [api];
 
     const fileSystem = config.enableAnisette || (config.enableWorkers && config.workers.some((w) => w.needsData))
       ? this.sharedFileSystem(key) : undefined;
     if (config.enableWorkers) {
       for (const worker of config.workers) {
-        const service = this.workerService(worker.name, 'api', config.sizes.worker, {
+        const service = this.workerService(worker.name, 'services', { ...config.sizes.worker, scaling: worker.scaling }, {
           command: worker.command,
           fargateSpot: worker.spot ?? false,
           ...data,
@@ -129,8 +132,10 @@ export class TrackerStack extends Stack {
           efsMounts: worker.needsData && fileSystem ? [this.dataMount(fileSystem, worker.name)] : undefined,
         });
         anisetteClients.push(service);
+        secretReaders.push(service);
       }
     }
+    for (const reader of secretReaders) peered?.allowDecryptingSecrets(reader.executionRole);
     if (config.enableAnisette) {
       const anisette = this.workerService('anisette', 'anisette', config.sizes.anisette, {
         containerPort: ANISETTE_PORT,
@@ -186,10 +191,11 @@ export class TrackerStack extends Stack {
       image: ServiceImage.fromRepository(this.registryRepository(image), this.config.imageTags[image]),
       cpu: size.cpu,
       memoryLimitMiB: size.memoryLimitMiB,
-      desiredCount: size.desiredCount ?? 1,
+      desiredCount: size.scaling?.min ?? size.desiredCount ?? 1,
+      autoScaling: size.scaling ? autoScaling(size.scaling) : undefined,
       encryptionKey: this.projectKey.key,
-      // Both environments allow ECS Exec today (the library's default is off); a per-environment flag belongs in the config.
-      enableExecuteCommand: true,
+      // Off in production; `ecsExec` in the config is the break-glass switch (README).
+      enableExecuteCommand: this.config.ecsExec,
     };
   }
 
@@ -228,43 +234,8 @@ export class TrackerStack extends Stack {
     return { endpoints: dataHost.dataStoreEndpoints(), peer: dataHost };
   }
 
-  /** Production: the existing data tier in the peered production VPC; egress to the peer CIDR on its ports only. */
-  private peeredDataStores(): DataTier {
-    const existing = this.config.existingDataStores!;
-    const peering = new VpcPeering(this, 'Peering', {
-      vpc: this.network.vpc,
-      vpcCidr: this.network.cidr,
-      peerVpcId: existing.peerVpcId,
-      peerCidr: existing.peerCidr,
-      peerOwnerId: existing.peerOwnerAccount,
-      peerRouteTableIds: existing.peerRouteTableIds,
-    });
-    (this as { peering?: VpcPeering }).peering = peering;
-    const secretsKey = existing.secretsKeyArn ? kms.Key.fromKeyArn(this, 'ExistingSecretsKey', existing.secretsKeyArn) : undefined;
-    const secret = (id: string, arn: string) =>
-      secretsmanager.Secret.fromSecretAttributes(this, id, { secretCompleteArn: arn, encryptionKey: secretsKey });
-    return {
-      endpoints: {
-        postgresHost: existing.postgresHost,
-        postgresPort: existing.postgresPort,
-        postgresUser: existing.postgresUser,
-        postgresDatabase: existing.postgresDatabase,
-        postgresPassword: secret('PostgresPassword', existing.postgresPasswordSecretArn),
-        postgresPasswordField: existing.postgresPasswordField,
-        redisHost: existing.redisHost,
-        redisPort: existing.redisPort,
-        redisPassword: secret('RedisPassword', existing.redisPasswordSecretArn),
-        redisPasswordField: existing.redisPasswordField,
-        redisTls: existing.redisTls,
-      },
-      peer: peering.peer,
-    };
-  }
-
-  /** `SECRET_KEY`: generated in staging (seed defect 6), the existing secret in production. */
-  private applicationSecretKey(key: kms.IKey): secretsmanager.ISecret {
-    const existing = this.config.existingDataStores;
-    if (existing) return secretsmanager.Secret.fromSecretCompleteArn(this, 'SecretKey', existing.secretKeySecretArn);
+  /** Staging's `SECRET_KEY`: generated, never a hand-filled placeholder. */
+  private generatedSecretKey(key: kms.IKey): secretsmanager.ISecret {
     const secret = new secretsmanager.Secret(this, 'SecretKey', {
       secretName: `${this.names.projectName}/${this.names.environmentName}/secret_key`,
       description: 'Tracker API signing/JWT key (SECRET_KEY)',
@@ -312,6 +283,16 @@ export class TrackerStack extends Stack {
     });
     return { fileSystem, accessPoint, containerPath: '/data' };
   }
+}
+
+/** The library's scaling options from the config's bounds and targets. */
+function autoScaling(scaling: ScalingConfig): ServiceAutoScalingOptions {
+  return {
+    minCapacity: scaling.min,
+    maxCapacity: scaling.max,
+    targetCpuUtilizationPercent: scaling.cpuTargetPercent,
+    requestsPerTarget: scaling.requestsPerTarget,
+  };
 }
 
 /** `tracker-fetcher-2` → `TrackerFetcher2`: construct ids, a contract (changing one replaces resources). */

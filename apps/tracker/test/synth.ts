@@ -5,18 +5,21 @@ import { App, CfnElement, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../src/app';
 import { PRODUCTION, STAGING } from '../src/config';
+import { ALLOW_PLACEHOLDERS_CONTEXT } from '../src/placeholders';
 import { TrackerStack } from '../src/tracker-stack';
 
 export const VERSION = '0123456789abcdef0123456789abcdef01234567';
+
+/** The committed AZ context (`cdk.context.json`) the CLI reads too. */
+export const AZ_CONTEXT = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.context.json'), 'utf8'));
 
 let cached: { app: App; staging: TrackerStack; production: TrackerStack; stagingTemplate: Template; productionTemplate: Template } | undefined;
 
 /** Both environments, synthesized once per test file with a fixed Version tag. */
 export function synthEnvironments() {
   if (!cached) {
-    // The committed AZ context the CLI reads too, so tests see the real subnets.
-    const azContext = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdk.context.json'), 'utf8'));
-    const app = buildApp(new App({ context: { ...azContext, [VERSION_CONTEXT_KEY]: VERSION } }));
+    // The committed AZ context the CLI reads too, so tests see the real subnets; placeholders allowed, as in offline synth.
+    const app = buildApp(new App({ context: { ...AZ_CONTEXT, [VERSION_CONTEXT_KEY]: VERSION, [ALLOW_PLACEHOLDERS_CONTEXT]: 'true' } }));
     const staging = app.node.findChild(STAGING.stackName) as TrackerStack;
     const production = app.node.findChild(PRODUCTION.stackName) as TrackerStack;
     cached = { app, staging, production, stagingTemplate: Template.fromStack(staging), productionTemplate: Template.fromStack(production) };

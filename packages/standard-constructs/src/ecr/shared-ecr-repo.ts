@@ -1,15 +1,16 @@
-import { Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { ImageRetentionOptions, imageRetentionRules } from './image-retention';
 import { sharedRepositoryName } from './repository-name';
 import { importSharedRepository } from './shared-repo-import';
 import { SharedEcrRepoImportProps } from './shared-repo-import-props';
-import { assertAccountIds, assertIntegerInRange, assertLiteralNumber, assertMatches, invalidProp } from '../internal/validation';
+import { assertAccountIds, assertLiteralNumber, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `SharedEcrRepo`. */
-export interface SharedEcrRepoProps {
+export interface SharedEcrRepoProps extends ImageRetentionOptions {
   /**
    * The service the images belong to: the first part of `<service>/<app>`.
    * @default - `repositoryName` must be given
@@ -65,16 +66,6 @@ export interface SharedEcrRepoProps {
    */
   readonly scanOnPush?: boolean;
   /**
-   * Days after which untagged images (superseded layers, failed pushes) expire.
-   * @default 7
-   */
-  readonly untaggedImageExpiryDays?: number;
-  /**
-   * How many images to keep; older ones expire (30 covers about a month of daily releases to roll back to).
-   * @default 30
-   */
-  readonly maxImageCount?: number;
-  /**
    * A customer-managed key to encrypt images with; pull and push accounts are
    * granted decrypt through ECR.
    * @default - AWS-managed encryption (AES-256), the organisation's default
@@ -100,8 +91,9 @@ const MAX_TAG_PATTERNS = 5;
 /**
  * A repository in the shared registry account, named `<service>/<app>`, with
  * the organisation's defaults: immutable tags, scan on push, lifecycle
- * expiry, AWS-managed encryption, retained on removal, and a repository
- * policy giving workload accounts read-only pull and the dev account push.
+ * expiry that never touches release or environment-tagged images,
+ * AWS-managed encryption, retained on removal, and a repository policy
+ * giving workload accounts read-only pull and the dev account push.
  */
 export class SharedEcrRepo extends Construct {
   /**
@@ -133,11 +125,10 @@ export class SharedEcrRepo extends Construct {
     assertAccountIds(this, 'pushAccounts', pushAccounts);
     assertAccountIds(this, 'lambdaPullAccounts', lambdaPullAccounts);
     assertMatches(this, 'pullOrganizationId', props.pullOrganizationId, ORGANIZATION_ID, 'An organisation id looks like o-a1b2c3d4e5.');
-    assertIntegerInRange(this, 'untaggedImageExpiryDays', props.untaggedImageExpiryDays, 1, 3650);
     assertLiteralNumber(this, 'maxImageCount', props.maxImageCount, 'it is written into the lifecycle policy document at synth.');
-    assertIntegerInRange(this, 'maxImageCount', props.maxImageCount, 1, 10000);
     this.rejectOwnAccount('pullAccounts', pullAccounts);
     this.rejectOwnAccount('pushAccounts', pushAccounts);
+    const lifecycleRules = imageRetentionRules(this, props);
     const both = pushAccounts.filter((a) => pullAccounts.includes(a));
     if (both.length > 0) {
       throw invalidProp(this, 'pullAccounts', `${both.join(', ')} also listed in \`pushAccounts\``,
@@ -162,20 +153,7 @@ export class SharedEcrRepo extends Construct {
       encryption: props.encryptionKey ? ecr.RepositoryEncryption.KMS : ecr.RepositoryEncryption.AES_256,
       encryptionKey: props.encryptionKey,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
-      lifecycleRules: [
-        {
-          rulePriority: 1,
-          description: 'Expire untagged images',
-          tagStatus: ecr.TagStatus.UNTAGGED,
-          maxImageAge: Duration.days(props.untaggedImageExpiryDays ?? 7),
-        },
-        {
-          rulePriority: 2,
-          description: 'Keep only the most recent images',
-          tagStatus: ecr.TagStatus.ANY,
-          maxImageCount: props.maxImageCount ?? 30,
-        },
-      ],
+      lifecycleRules,
     });
     this.repository = repository;
 

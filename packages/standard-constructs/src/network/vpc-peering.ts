@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { cidrPrefixLength, cidrsOverlap } from './cidr';
+import { assertHostedZoneIds, PeerDns } from './peer-dns';
 import { assertAccountIds, assertMatches, invalidProp } from '../internal/validation';
 
 /** Properties of a `VpcPeering`. */
@@ -45,6 +46,23 @@ export interface VpcPeeringProps {
    * @default - none: the peer's owner adds the return routes
    */
   readonly peerRouteTableIds?: string[];
+  /**
+   * Let the peer VPC's AWS-provided private host names (EC2 instances, RDS and
+   * ElastiCache endpoints) resolve to their private addresses from this VPC:
+   * `AllowDnsResolutionFromRemoteVpc` on the peer's (accepter's) side, set by
+   * an SDK call on deploy (CloudFormation's peering resource has no options).
+   * For a peer in another account, `peerRole` must also allow
+   * `ec2:ModifyVpcPeeringConnectionOptions`.
+   * @default false
+   */
+  readonly resolvePeerHostnames?: boolean;
+  /**
+   * Private hosted zones (ids, `Z…`) holding the peer's own internal names,
+   * associated with this VPC so those names resolve here. A zone of another
+   * account needs its owner's `create-vpc-association-authorization` first.
+   * @default - none
+   */
+  readonly peerPrivateHostedZoneIds?: string[];
 }
 
 const VPC_ID = /^vpc-[0-9a-f]{8,17}$/;
@@ -88,6 +106,17 @@ export class VpcPeering extends Construct {
         vpcPeeringConnectionId: this.peeringConnectionId,
       });
     });
+    const privateHostedZoneIds = props.peerPrivateHostedZoneIds ?? [];
+    if (props.resolvePeerHostnames || privateHostedZoneIds.length > 0) {
+      new PeerDns(this, 'Dns', {
+        vpc: props.vpc,
+        peeringConnectionId: this.peeringConnectionId,
+        resolvePeerHostnames: props.resolvePeerHostnames ?? false,
+        privateHostedZoneIds,
+        peerRole: props.peerRole,
+        peerRegion: props.peerRegion,
+      });
+    }
     (props.peerRouteTableIds ?? []).forEach((routeTableId, i) => {
       new ec2.CfnRoute(this, `PeerRoute${i + 1}`, {
         routeTableId,
@@ -118,6 +147,7 @@ export class VpcPeering extends Construct {
       throw invalidProp(this, 'peerRouteTableIds', 'routes in another account\'s route tables cannot be created from this stack',
         'Leave the return routes to the peer account, or peer within one account.');
     }
+    assertHostedZoneIds(this, props.peerPrivateHostedZoneIds ?? []);
     for (const routeTableId of peerRouteTableIds) {
       assertMatches(this, 'peerRouteTableIds', routeTableId, ROUTE_TABLE_ID, 'A route table id looks like rtb-0123456789abcdef0.');
     }

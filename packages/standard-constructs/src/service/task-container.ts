@@ -12,6 +12,7 @@ import { TrackerServiceProps } from './tracker-service-props';
 import { appContainerMemoryMiB, scratchVolumeName } from './validate-service-props';
 import { acknowledge } from '../internal/acknowledge';
 import { consolidate } from '../internal/defaults';
+import { StandardTagKey } from '../tagging/tag-keys';
 
 /** What `createTaskAndContainer` made. */
 export interface TaskAndContainer {
@@ -52,7 +53,7 @@ export function createTaskAndContainer(scope: Construct, inputs: TaskInputs): Ta
     executionRole: roles.executionRole,
     taskRole: roles.taskRole,
   });
-  Tags.of(scope).add('Component', serviceName);
+  Tags.of(scope).add(StandardTagKey.COMPONENT, serviceName);
   Tags.of(taskDefinition).add('ImageVersion', image.version);
 
   const data = props.dataStores ? dataStoreEnvironment(props.dataStores.endpoints, props.dataStores.variables) : undefined;

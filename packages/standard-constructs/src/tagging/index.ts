@@ -1,1 +1,2 @@
 export * from './standard-tags';
+export * from './tag-keys';

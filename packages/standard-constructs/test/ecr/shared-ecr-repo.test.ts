@@ -44,33 +44,6 @@ describe('SharedEcrRepo', () => {
     });
   });
 
-  test('lifecycle: untagged expire after 7 days, keep the last 30 images', () => {
-    const { template } = build();
-    const repo = Object.values(template.findResources('AWS::ECR::Repository'))[0];
-    const policy = JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText);
-    expect(policy.rules).toEqual([
-      {
-        rulePriority: 1,
-        description: 'Expire untagged images',
-        selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countNumber: 7, countUnit: 'days' },
-        action: { type: 'expire' },
-      },
-      {
-        rulePriority: 2,
-        description: 'Keep only the most recent images',
-        selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 30 },
-        action: { type: 'expire' },
-      },
-    ]);
-  });
-
-  test('lifecycle counts are configurable', () => {
-    const { template } = build({ untaggedImageExpiryDays: 3, maxImageCount: 100 });
-    const repo = Object.values(template.findResources('AWS::ECR::Repository'))[0];
-    const rules = JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText).rules;
-    expect(rules.map((r: { selection: { countNumber: number } }) => r.selection.countNumber)).toEqual([3, 100]);
-  });
-
   test('repository policy: read-only pull for workload accounts, push for dev', () => {
     const { template } = build();
     template.hasResourceProperties('AWS::ECR::Repository', {
@@ -238,8 +211,6 @@ describe('SharedEcrRepo', () => {
       ['malformed lambda account', { lambdaPullAccounts: ['1'] }, /invalid `lambdaPullAccounts`/],
       ['push account also pull-only', { pullAccounts: [STAGING, DEV] }, /111111111111 also listed in `pushAccounts`/],
       ['malformed organisation id', { pullOrganizationId: 'org-123' }, /invalid `pullOrganizationId`.*o-a1b2c3d4e5/],
-      ['zero images kept', { maxImageCount: 0 }, /invalid `maxImageCount`.*from 1 to 10000/],
-      ['zero expiry days', { untaggedImageExpiryDays: 0 }, /invalid `untaggedImageExpiryDays`/],
       ['a mutable tag pattern with a space', { mutableTagPatterns: ['release *'] },
         /^Registry\/Api: invalid `mutableTagPatterns`: got 'release \*'. A pattern is 1 to 128 letters/],
       ['an empty mutable tag pattern', { mutableTagPatterns: [''] }, /invalid `mutableTagPatterns`: got ''/],

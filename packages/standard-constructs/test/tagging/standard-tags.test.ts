@@ -1,10 +1,10 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StandardTags, StandardTagsProps, VERSION_CONTEXT_KEY } from '../../src';
+import { REQUIRED_TAG_KEYS, StandardTagKey, StandardTags, StandardTagsProps, VERSION_CONTEXT_KEY } from '../../src';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
 const PROPS: StandardTagsProps = {
@@ -25,7 +25,7 @@ function stackWithResources(): Stack {
 }
 
 describe('StandardTags', () => {
-  test('tags every taggable resource with the six standard tags', () => {
+  test('tags every taggable resource with the six standard tags, and no Project tag unless given', () => {
     const stack = stackWithResources();
     StandardTags.apply(stack, PROPS);
     const template = Template.fromStack(stack);
@@ -62,6 +62,48 @@ describe('StandardTags', () => {
         { Key: 'Version', Value: SHA },
       ],
     });
+  });
+
+  test('keeps a legacy Project tag when given, on every taggable resource', () => {
+    const stack = stackWithResources();
+    StandardTags.apply(stack, { ...PROPS, project: 'tracker' });
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::SQS::Queue', 'AWS::S3::Bucket', 'AWS::EC2::VPC']) {
+      template.hasResourceProperties(type, {
+        Tags: Match.arrayWith([{ Key: 'Application', Value: 'tracker-restapi' }, { Key: 'Project', Value: 'tracker' }]),
+      });
+    }
+  });
+
+  test('rejects a bad project value', () => {
+    expect(() => StandardTags.apply(new Stack(new App(), 'Bad'), { ...PROPS, project: 'a#b' })).toThrow(/invalid `project`: got 'a#b'/);
+  });
+
+  test('adds the organisation\'s additional tags to every taggable resource', () => {
+    const stack = stackWithResources();
+    StandardTags.apply(stack, { ...PROPS, additionalTags: { 'CostCentre': 'CC-1234', 'glimpse:owner': 'platform team' } });
+    const template = Template.fromStack(stack);
+    for (const type of ['AWS::SQS::Queue', 'AWS::S3::Bucket', 'AWS::EC2::VPC']) {
+      template.hasResourceProperties(type, {
+        Tags: Match.arrayWith([{ Key: 'CostCentre', Value: 'CC-1234' }, { Key: 'glimpse:owner', Value: 'platform team' }]),
+      });
+    }
+    expect(StandardTags.findUntagged(stack)).toEqual([]);
+  });
+
+  test('the required keys are a subset of what StandardTags writes', () => {
+    expect(Object.values(StandardTagKey)).toEqual(expect.arrayContaining([...REQUIRED_TAG_KEYS]));
+    expect(REQUIRED_TAG_KEYS).not.toContain(StandardTagKey.PROJECT);
+  });
+
+  test.each([
+    ['a standard key', { Environment: 'prod' }, /invalid `additionalTags`: 'Environment' is a standard tag key/],
+    ['the aws: namespace', { 'aws:owner': 'x' }, /invalid `additionalTags`: got 'aws:owner'/],
+    ['a bad value', { CostCentre: 'a#b' }, /invalid `additionalTags.CostCentre`: got 'a#b'/],
+    ['too many tags', Object.fromEntries(Array.from({ length: 41 }, (_, i) => [`Key${i}`, 'v'])), /invalid `additionalTags`: got 41 tags.*at most 40/],
+  ])('rejects additional tags with %s', (_name, additionalTags, message) => {
+    const stack = new Stack(new App(), 'Bad');
+    expect(() => StandardTags.apply(stack, { ...PROPS, additionalTags })).toThrow(message);
   });
 
   test.each([

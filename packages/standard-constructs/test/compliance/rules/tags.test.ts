@@ -1,7 +1,7 @@
 import { Tags } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { StandardTags } from '../../../src/tagging';
+import { REQUIRED_TAG_KEYS, StandardTags } from '../../../src/tagging';
 import { glimpseFindings, ruleFindings } from '../glimpse-findings';
 
 const SHA = '4f3ebae951a368bda79d84632a831a4f266b1bed';
@@ -33,6 +33,13 @@ describe('Glimpse-RequiredTags', () => {
       'Glimpse-RequiredTags[Version] Test/Queue/Resource',
       'Glimpse-RequiredTags[Repository] Test/Queue/Resource',
     ]);
+  });
+
+  test('requires exactly the tagging module\'s required keys', () => {
+    const findings = glimpseFindings((stack) => {
+      new sqs.Queue(stack, 'Queue', { enforceSSL: true });
+    });
+    expect(ruleFindings(findings, 'RequiredTags')).toEqual(REQUIRED_TAG_KEYS.map((key) => `Glimpse-RequiredTags[${key}] Test/Queue/Resource`));
   });
 
   test('not applicable: resources that cannot be tagged', () => {
