@@ -19,6 +19,10 @@ umask 027
 readonly MANAGED='# Managed by the TimescaleDataHost bootstrap: rewritten on every run.'
 TEST_MODE=${DATA_HOST_TEST_MODE:-0}
 
+# pgBackRest archiving and restore (same directory, same asset).
+# shellcheck source-path=SCRIPTDIR source=archive.sh disable=SC1091
+source "$(dirname "${BASH_SOURCE[0]}")/archive.sh"
+
 log() { printf '%s data-host-bootstrap: %s\n' "$(date -u +%FT%TZ)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -61,7 +65,7 @@ load_config() {
         VALKEY_DATA_DIR | CONFIG_DIR | DATA_VOLUME_ID | DATA_DEVICE_NAME | MEMORY_MB | METRICS_NAMESPACE | \
         LOG_GROUP_NAME | REGION | SIGNAL_STACK | SIGNAL_RESOURCE | INSTANCE_ID | PG_METRICS_SCRIPT | BOOTSTRAP_SCRIPT_URL)
         printf -v "$key" '%s' "$value" ;;
-      *) die "unknown config key '$key' in $file" ;;
+      *) archive_config_key "$key" "$value" || die "unknown config key '$key' in $file" ;;
     esac
   done <"$file"
   [[ $PG_VERSION =~ ^(15|16|17)$ ]] || die "PG_VERSION must be 15, 16 or 17, got '$PG_VERSION'"
@@ -276,6 +280,8 @@ ensure_cluster() {
     log "adopting the existing cluster in $data"
     mkdir -p "$(dirname "$conf")"
     cp -a "$copy" "$conf"
+  elif archive_restore_requested; then
+    archive_restore_cluster "$data"
   else
     log "creating cluster $PG_VERSION/$PG_CLUSTER in $data"
     pg_createcluster --port "$PG_PORT" --datadir "$data" "$PG_VERSION" "$PG_CLUSTER" -- \
@@ -318,6 +324,7 @@ work_mem = ${work_mem}MB
 maintenance_work_mem = ${maintenance}MB
 log_min_duration_statement = 1000
 $timescale
+$(archive_postgresql_settings)
 EOF
 }
 
@@ -521,17 +528,20 @@ main() {
   if [[ $TEST_MODE != 1 ]]; then
     install_packages
     install_agents
+    archive_install_package
     mount_data_volume
   else
     log 'test mode: no repositories, packages, agents or data volume'
     timescaledb_available || log 'test mode: TimescaleDB is not installed, skipping it'
   fi
 
+  archive_configure
   ensure_cluster
   write_postgresql_conf && changed=1
   write_pg_hba && changed=1
   save_cluster_config
   start_postgresql "$changed"
+  archive_after_start
   configure_database "$super_password" "$app_password"
   configure_valkey "$valkey_password"
   [[ $TEST_MODE == 1 ]] || configure_cloudwatch_agent
