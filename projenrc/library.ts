@@ -51,6 +51,8 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
       `cdk-nag@${VERSIONS.cdkNag}`,
       `@types/node@${VERSIONS.nodeTypes}`,
       ...LAMBDA_HANDLER_DEPS,
+      // S3 stand-in for the data host's restore drill: pgBackRest's S3 client archives to it over TLS.
+      's3rver@3.7.1',
     ],
     ...LIBRARY_RELEASE_OPTIONS,
     prettier: false,
