@@ -90,13 +90,15 @@ archive_postgresql_settings() {
 
 archive_write_config() {
   local option
-  install -d -m 0750 -o postgres -g postgres "$PGBACKREST_LOG_PATH" "$PGBACKREST_SPOOL_PATH"
+  install -d -m 0750 -o postgres -g postgres "$PGBACKREST_LOG_PATH" "$PGBACKREST_LOCK_PATH" "$PGBACKREST_SPOOL_PATH"
   {
     printf '%s\n[global]\n' "$MANAGED"
     printf 'log-path=%s\nlock-path=%s\nspool-path=%s\n' "$PGBACKREST_LOG_PATH" "$PGBACKREST_LOCK_PATH" "$PGBACKREST_SPOOL_PATH"
     # Asynchronous push: PostgreSQL hands segments to a queue and a background
     # process uploads them in parallel, so archiving keeps up with bursts.
-    printf 'archive-async=y\nlog-level-file=info\nstart-fast=y\n'
+    # start-fast: a backup checkpoints at once instead of waiting for the next one.
+    # zst: several times faster than the default gzip at a similar ratio.
+    printf 'archive-async=y\nlog-level-file=info\nstart-fast=y\ncompress-type=zst\n'
     for option in "${ARCHIVE_OPTIONS[@]}"; do printf '%s\n' "$option"; done
     printf '\n[%s]\npg1-path=%s\npg1-port=%s\npg1-socket-path=/var/run/postgresql\n' \
       "$PGBACKREST_STANZA" "$(pg_data_dir)" "$PG_PORT"

@@ -48,7 +48,7 @@ export class DrillHost {
     ]) {
       fs.writeFileSync(path.join(this.fakeDir, 'secrets', id), JSON.stringify({ username, password }));
     }
-    this.pgbackrestConfig = path.join(root, 'etc', 'pgbackrest.conf');
+    this.pgbackrestConfig = path.join(root, 'pgbackrest', 'pgbackrest.conf');
     this.backupScript = path.join(root, 'sbin', 'data-host-backup');
     this.archiveMetricsScript = path.join(root, 'sbin', 'data-host-archive-metrics');
     this.configFile = path.join(root, 'config');
