@@ -21,7 +21,7 @@ TEST_MODE=${DATA_HOST_TEST_MODE:-0}
 
 # pgBackRest archiving and restore (same directory, same asset).
 # shellcheck source-path=SCRIPTDIR source=archive.sh disable=SC1091
-source "$(dirname "${BASH_SOURCE[0]}")/archive.sh"
+source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/archive.sh"
 
 log() { printf '%s data-host-bootstrap: %s\n' "$(date -u +%FT%TZ)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

@@ -1,2 +1,5 @@
 export * from './debian-image';
 export * from './timescale-data-host';
+export * from './backup-repository';
+export * from './continuous-archive-options';
+export * from './restore-source';

@@ -8,9 +8,14 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { IBackupRepository } from './backup-repository';
 import { BootstrapFiles } from './bootstrap-files';
+import { ContinuousArchive } from './continuous-archive';
+import { ContinuousArchiveOptions } from './continuous-archive-options';
+import { archiveAgeMetric, LAST_BACKUP_AGE_METRIC, WAL_ARCHIVE_AGE_METRIC } from './continuous-archive-metrics';
 import { DataVolumeBackup } from './data-volume-backup';
 import { countIngressRules } from './ingress-rules';
+import { RestoreSource } from './restore-source';
 import { assertArchitecture, validateDataHostLimits } from './validate-props';
 import { IMonitoredHost } from '../alarms/monitored-host';
 import { acknowledgeFinding } from '../internal/acknowledge-finding';
@@ -140,6 +145,18 @@ export interface TimescaleDataHostProps {
    * @default Duration.minutes(30)
    */
   readonly bootstrapTimeout?: Duration;
+  /**
+   * Continuous archiving with pgBackRest, always on: WAL archived within 60 s,
+   * weekly full and daily differential backups, point-in-time restore within the retention.
+   * @default - a new retained, KMS-encrypted repository (the host's key) and 14 days of retention
+   */
+  readonly continuousArchive?: ContinuousArchiveOptions;
+  /**
+   * Restore the database from the continuous archive, instead of initialising an
+   * empty cluster, when the data volume holds no cluster (see docs/runbooks/data-host-restore.md).
+   * @default - none: a blank volume gets a new, empty cluster
+   */
+  readonly restore?: RestoreSource;
 }
 
 const POSTGRES_PORT = 5432;
@@ -217,6 +234,21 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
    * @default - `metricConnections()`
    */
   public readonly postgresConnectionsMetric?: cloudwatch.IMetric;
+  /**
+   * Seconds since the last WAL segment reached the repository, while WAL waits to be
+   * archived (0 when none does), published every minute. Always set; optional only because
+   * `IMonitoredHost`'s is (jsii).
+   * @default - published by the bootstrap's `data-host-archive-metrics` timer
+   */
+  public readonly walArchiveAgeMetric?: cloudwatch.IMetric;
+  /**
+   * Seconds since the last pgBackRest backup that succeeded on every repository, published
+   * every minute (nothing before the first). Always set; optional only because `IMonitoredHost`'s is (jsii).
+   * @default - published by the bootstrap's `data-host-archive-metrics` timer
+   */
+  public readonly lastBackupAgeMetric?: cloudwatch.IMetric;
+  /** The pgBackRest repository the host archives to and restores from. */
+  public readonly backupRepository: IBackupRepository;
 
   constructor(scope: Construct, id: string, props: TimescaleDataHostProps) {
     super(scope, id);
@@ -249,6 +281,10 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     };
     validateDataHostLimits(this, limits);
     assertArchitecture(this, props.machineImage, this.instanceType);
+    const archive = new ContinuousArchive(this, 'Archive', {
+      ...props.continuousArchive, encryptionKey: props.encryptionKey, defaultStanza: name, postgresVersion, restore: props.restore,
+    });
+    this.backupRepository = archive.repository;
 
     const subnet = props.vpc.selectSubnets(props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }).subnets[0];
 
@@ -320,7 +356,9 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       REGION: Aws.REGION,
       SIGNAL_STACK: Aws.STACK_NAME,
       SIGNAL_RESOURCE: Stack.of(this).getLogicalId(signal),
+      ...archive.bootstrapSettings,
     });
+    archive.grant(role);
     this.bootstrapCommands = files.commands;
     this.grantHostPermissions(role, files);
 
@@ -355,6 +393,8 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     this.instanceId = this.instance.instanceId;
     this.endpointAddress = this.instance.instancePrivateDnsName;
     this.postgresConnectionsMetric = this.metricConnections();
+    this.walArchiveAgeMetric = archiveAgeMetric(this, this.agentMetricsNamespace, this.instanceId, WAL_ARCHIVE_AGE_METRIC);
+    this.lastBackupAgeMetric = archiveAgeMetric(this, this.agentMetricsNamespace, this.instanceId, LAST_BACKUP_AGE_METRIC);
 
     // Attached after the instance runs: the bootstrap waits for the device,
     // then signals the wait condition (an instance CreationPolicy would deadlock).

@@ -89,7 +89,10 @@ export class DrillHost {
   }
 
   public bootstrap(): void {
-    const result = spawnSync('bash', [SCRIPT, this.configFile], { encoding: 'utf8', env: this.env() });
+    // Run through a link, as on the host (/usr/local/sbin/data-host-bootstrap): the script finds archive.sh beside its target.
+    const link = path.join(this.paths.root, 'data-host-bootstrap');
+    if (!fs.existsSync(link)) fs.symlinkSync(SCRIPT, link);
+    const result = spawnSync('bash', [link, this.configFile], { encoding: 'utf8', env: this.env() });
     this.bootstrapLog = result.stderr;
     if (result.status !== 0) throw new Error(`bootstrap failed (${result.status}):\n${result.stderr}`);
   }
