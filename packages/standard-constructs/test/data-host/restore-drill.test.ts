@@ -13,8 +13,10 @@ import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { synthesizedArchiveSettings } from './archive-settings';
 import { requireDebianTools } from './debian-tools';
 import { DrillHost, DrillHostPaths } from './drill-host';
+import { RestoreSource, TimescaleDataHostProps } from '../../src';
 
 const PG_VERSION = '15';
 const BASE_PORT = 40000 + (process.pid % 1000) * 10;
@@ -37,7 +39,7 @@ let restored: DrillHost;
 const measured = { backupSeconds: 0, pushSeconds: 0, archiveTimeoutSeconds: 0, restoreSeconds: 0, rowsBeforeT: 0, rowsAfterT: 0 };
 let expectedIds: number[] = [];
 let restoredIds: number[] = [];
-let target = '';
+let target = new Date(NaN);
 
 /** A self-signed certificate for localhost: pgBackRest verifies the stand-in's TLS against it (its CA file). */
 function makeCertificate(dir: string): { key: string; cert: string } {
@@ -66,23 +68,30 @@ async function startS3rver(dir: string, key: string, cert: string): Promise<Chil
   return child;
 }
 
-/** The repository options the construct writes, with the endpoint, addressing and credentials of the stand-in. */
-function repositoryOptions(ca: string): string[] {
+/**
+ * The archive settings the construct generates for a host, with the endpoint,
+ * addressing and credentials switched to the stand-in (its port, path-style
+ * URIs, its CA, a static key instead of the instance role's).
+ */
+function settingsFor(props: Partial<TimescaleDataHostProps>, ca: string): string[] {
+  const standIn: Record<string, string> = {
+    'repo1-s3-endpoint': 'localhost',
+    'repo1-s3-key-type': 'shared',
+  };
+  const generated = synthesizedArchiveSettings(BUCKET, props);
+  const replaced = generated.filter((line) => Object.keys(standIn).some((name) => line.startsWith(`PGBACKREST_OPTION_${name}=`)));
+  expect(replaced).toEqual(['PGBACKREST_OPTION_repo1-s3-endpoint=s3.eu-west-2.amazonaws.com', 'PGBACKREST_OPTION_repo1-s3-key-type=auto']);
   return [
-    'repo1-type=s3',
-    'repo1-path=/data-host',
-    `repo1-s3-bucket=${BUCKET}`,
-    'repo1-s3-region=eu-west-2',
-    'repo1-s3-endpoint=localhost',
-    `repo1-storage-port=${S3_PORT}`,
-    'repo1-s3-uri-style=path',
-    `repo1-storage-ca-file=${ca}`,
-    'repo1-s3-key-type=shared',
-    'repo1-s3-key=S3RVER',
-    'repo1-s3-key-secret=S3RVER',
-    'repo1-retention-full-type=time',
-    'repo1-retention-full=14',
-  ].map((option) => `PGBACKREST_OPTION_${option}`);
+    ...generated.filter((line) => !replaced.includes(line)),
+    ...Object.entries({
+      ...standIn,
+      'repo1-storage-port': String(S3_PORT),
+      'repo1-s3-uri-style': 'path',
+      'repo1-storage-ca-file': ca,
+      'repo1-s3-key': 'S3RVER',
+      'repo1-s3-key-secret': 'S3RVER',
+    }).map(([name, value]) => `PGBACKREST_OPTION_${name}=${value}`),
+  ];
 }
 
 /** One row a transaction, every 20 ms, each under a shared advisory lock that noting T takes exclusively. */
@@ -95,14 +104,15 @@ function startWriter(host: DrillHost): ChildProcess {
 
 /**
  * With the writers held off (no transaction between its lock and its commit),
- * reads the clock and the committed rows: every commit so far is at or before
- * T, every later one after it. Recovery to T includes commits at T.
+ * reads the clock and the committed rows: every commit so far is before T,
+ * every later one after it. T is truncated to the millisecond (a JavaScript
+ * Date), so the lock is held 5 ms before reading the clock.
  */
-function noteTarget(host: DrillHost): { at: string; ids: number[] } {
-  const out = host.sql('tracker', 'BEGIN; SELECT pg_advisory_xact_lock(1); '
-    + 'SELECT \'T=\' || to_char(clock_timestamp() AT TIME ZONE \'UTC\', \'YYYY-MM-DD HH24:MI:SS.US\') || \'+00\'; '
+function noteTarget(host: DrillHost): { at: Date; ids: number[] } {
+  const out = host.sql('tracker', 'BEGIN; SELECT pg_advisory_xact_lock(1); SELECT pg_sleep(0.005); '
+    + 'SELECT \'T=\' || to_char(date_trunc(\'milliseconds\', clock_timestamp()) AT TIME ZONE \'UTC\', \'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"\'); '
     + 'SELECT \'IDS=\' || coalesce(string_agg(id::text, \',\' ORDER BY id), \'\') FROM readings; COMMIT;').split('\n');
-  const at = out.find((line) => line.startsWith('T='))?.slice(2) ?? '';
+  const at = new Date(out.find((line) => line.startsWith('T='))?.slice(2) ?? 'missing');
   const ids = out.find((line) => line.startsWith('IDS='))?.slice(4) ?? '';
   return { at, ids: ids ? ids.split(',').map(Number) : [] };
 }
@@ -145,9 +155,7 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     s3rver = await startS3rver(path.join(root, 's3'), key, cert);
     const paths = (name: string): DrillHostPaths => ({ root: path.join(root, name), pgVersion: PG_VERSION });
 
-    source = new DrillHost(paths('source'), BASE_PORT + 1, [
-      'PGBACKREST_STANZA=tracker-drill', ...repositoryOptions(cert),
-    ]);
+    source = new DrillHost(paths('source'), BASE_PORT + 1, settingsFor({ continuousArchive: { stanza: 'tracker-drill' } }, cert));
     source.bootstrap();
     source.sql('tracker', 'CREATE TABLE readings (id bigserial PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())');
 
@@ -170,10 +178,10 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     measured.archiveTimeoutSeconds = Number(source.sql('postgres', 'SELECT setting FROM pg_settings WHERE name = \'archive_timeout\''));
     measured.pushSeconds = await measurePush(source);
 
-    restored = new DrillHost(paths('restored'), BASE_PORT + 5, [
-      'PGBACKREST_STANZA=tracker-drill-restored', 'RESTORE_FROM_STANZA=tracker-drill', `RESTORE_TARGET=${target}`,
-      ...repositoryOptions(cert),
-    ]);
+    restored = new DrillHost(paths('restored'), BASE_PORT + 5, settingsFor({
+      continuousArchive: { stanza: 'tracker-drill-restored' },
+      restore: RestoreSource.pointInTime(target, { stanza: 'tracker-drill' }),
+    }, cert));
     const restoreStarted = Date.now();
     restored.bootstrap();
     measured.restoreSeconds = (Date.now() - restoreStarted) / 1000;
@@ -183,7 +191,7 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     // eslint-disable-next-line no-console
     console.log([
       'restore drill (PostgreSQL 15, pgBackRest over TLS to s3rver):',
-      `  rows committed before T=${target}: ${measured.rowsBeforeT}; after T, before DROP TABLE: ${measured.rowsAfterT}`,
+      `  rows committed before T=${target.toISOString()}: ${measured.rowsBeforeT}; after T, before DROP TABLE: ${measured.rowsAfterT}`,
       `  full backup: ${measured.backupSeconds.toFixed(1)} s`,
       `  archive lag: segment switch to repository ${measured.pushSeconds.toFixed(2)} s; data at risk at most `
         + `archive_timeout ${measured.archiveTimeoutSeconds} s + ${measured.pushSeconds.toFixed(2)} s`,
