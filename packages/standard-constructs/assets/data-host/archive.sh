@@ -124,9 +124,9 @@ pgbackrest_as_postgres() {
   runuser -u postgres -- pgbackrest --config="$PGBACKREST_CONFIG" "$@"
 }
 
-# Instead of initdb: a Debian cluster (so /etc/postgresql holds its
-# configuration), its data directory emptied and filled from the repository.
-# Recovery to the target then runs when the bootstrap starts PostgreSQL.
+# Instead of an empty cluster: a Debian cluster (so /etc/postgresql holds its
+# configuration, as for a new one), its data directory emptied and filled from
+# the repository. Recovery to the target runs when the bootstrap starts PostgreSQL.
 archive_restore_cluster() {
   local data=$1 recovery=()
   if [[ $RESTORE_TARGET == latest ]]; then
@@ -135,6 +135,7 @@ archive_restore_cluster() {
     log "restoring cluster $PG_VERSION/$PG_CLUSTER from stanza $RESTORE_FROM_STANZA to $RESTORE_TARGET"
     recovery=(--type=time "--target=$RESTORE_TARGET" --target-action=promote)
   fi
+  [[ ! -e $data || -z $(ls -A "$data") ]] || die "$data is not empty; refusing to restore over it"
   pg_createcluster --port "$PG_PORT" --datadir "$data" "$PG_VERSION" "$PG_CLUSTER" -- \
     --auth-local=peer --auth-host=scram-sha-256 --data-checksums >/dev/null
   find "$data" -mindepth 1 -delete

@@ -98,6 +98,8 @@ function repositoryOptions(repo: string, repository: IBackupRepository, retentio
     [`${repo}-s3-endpoint`]: `s3.${repository.region}.${Aws.URL_SUFFIX}`,
     [`${repo}-s3-key-type`]: 'auto',
     [`${repo}-s3-kms-key-id`]: repository.encryptionKey.keyArn,
+    // Small files bundled into larger objects: far fewer S3 requests per backup.
+    [`${repo}-bundle`]: 'y',
     [`${repo}-retention-full-type`]: 'time',
     [`${repo}-retention-full`]: String(retention.toDays()),
   };
