@@ -57,14 +57,14 @@ export class ContinuousArchive extends Construct {
       throw invalidProp(host, 'continuousArchive.objectLock', 'true with a given repository',
         'Object Lock is set on the bucket: create the repository with BackupRepository({ objectLock: true }), or drop objectLock.');
     }
+    if (props.secondaryRepository) assertOtherRegion(host, props.repository?.region ?? Stack.of(this).region, props.secondaryRepository.region);
+    const restore = props.restore ? restoreSettings(host, props.restore, this.stanza) : {};
+    const readOnlyStanzas = restore.RESTORE_FROM_STANZA && restore.RESTORE_FROM_STANZA !== this.stanza ? [restore.RESTORE_FROM_STANZA] : [];
+
     this.repository = props.repository ?? new BackupRepository(this, 'Repository', {
       encryptionKey: props.encryptionKey, retention: this.retention, objectLock: props.objectLock,
     });
     this.secondaryRepository = props.secondaryRepository;
-    if (this.secondaryRepository) assertOtherRegion(host, this.repository.region, this.secondaryRepository.region);
-
-    const restore = props.restore ? restoreSettings(host, props.restore, this.stanza) : {};
-    const readOnlyStanzas = restore.RESTORE_FROM_STANZA && restore.RESTORE_FROM_STANZA !== this.stanza ? [restore.RESTORE_FROM_STANZA] : [];
     this.readOnlyStanzas = readOnlyStanzas;
     const options: Record<string, string> = {};
     this.repositories().forEach((repository, index) => {

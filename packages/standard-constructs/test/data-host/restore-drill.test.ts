@@ -25,8 +25,8 @@ const BUCKET = 'drill-backups';
 const S3RVER_BIN = require.resolve('s3rver/bin/s3rver.js');
 
 const tools = requireDebianTools('restore drill', {
-  commands: ['pg_createcluster', 'pg_ctlcluster', 'psql', 'pgbackrest', 'redis-server', 'redis-cli', 'runuser', 'openssl'],
-  aptInstall: `postgresql-${PG_VERSION} postgresql-${PG_VERSION}-postgis-3 pgbackrest redis-server`,
+  commands: ['pg_createcluster', 'pg_ctlcluster', 'psql', 'pgbackrest', 'redis-server', 'redis-cli', 'runuser', 'openssl', 'shellcheck'],
+  aptInstall: `postgresql-${PG_VERSION} postgresql-${PG_VERSION}-postgis-3 pgbackrest redis-server shellcheck`,
 });
 
 jest.setTimeout(240_000);
@@ -251,6 +251,12 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     expect(walAge).toBeLessThan(60);
     expect(backupAge).toBeLessThan(120);
     expect(backupAge).toBeGreaterThanOrEqual(0);
+  });
+
+  test('the backup and metrics scripts it writes are shellcheck-clean', () => {
+    const result = spawnSync('shellcheck', ['--shell=bash', source.backupScript, source.archiveMetricsScript], { encoding: 'utf8' });
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
   });
 
   test('a host with no backup publishes no backup age (the missing datapoint alarms)', () => {
