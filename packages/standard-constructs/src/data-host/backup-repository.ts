@@ -69,7 +69,7 @@ export class BackupRepository extends Construct implements IBackupRepository {
     };
   }
 
-  public readonly bucket: s3.Bucket;
+  public readonly bucket: s3.IBucket;
   public readonly encryptionKey: kms.IKey;
   public readonly region: string;
 
@@ -79,7 +79,7 @@ export class BackupRepository extends Construct implements IBackupRepository {
     assertIntegerInRange(this, 'retention', retention.toDays({ integral: false }), 1, 3650);
     this.encryptionKey = props.encryptionKey;
     this.region = Stack.of(this).region;
-    this.bucket = new s3.Bucket(this, 'Bucket', {
+    const bucket = new s3.Bucket(this, 'Bucket', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: props.encryptionKey,
       bucketKeyEnabled: true,
@@ -100,12 +100,13 @@ export class BackupRepository extends Construct implements IBackupRepository {
     const accessLogReason = 'Only the data hosts\' instance roles write here, through pgBackRest; the repository\'s own '
       + 'backup.info/archive.info history and CloudTrail record changes. Access logs would need a second, SSE-S3 bucket per repository.';
     for (const rule of ['AwsSolutions-S1', 'HIPAA.Security-S3BucketLoggingEnabled', 'NIST.800.53.R5-S3BucketLoggingEnabled']) {
-      acknowledgeFinding(this.bucket, rule, accessLogReason);
+      acknowledgeFinding(bucket, rule, accessLogReason);
     }
     const replicationReason = 'A second repository in another region is an option of the data host\'s continuous archive '
       + '(secondaryRepository): pgBackRest writes both, so a replication rule would copy the same objects twice.';
     for (const rule of ['HIPAA.Security-S3BucketReplicationEnabled', 'NIST.800.53.R5-S3BucketReplicationEnabled']) {
-      acknowledgeFinding(this.bucket, rule, replicationReason);
+      acknowledgeFinding(bucket, rule, replicationReason);
     }
+    this.bucket = bucket;
   }
 }
