@@ -19,9 +19,10 @@ umask 027
 readonly MANAGED='# Managed by the TimescaleDataHost bootstrap: rewritten on every run.'
 TEST_MODE=${DATA_HOST_TEST_MODE:-0}
 
-# pgBackRest archiving and restore (same directory, same asset).
+# pgBackRest archiving and restore: beside this script in the source tree,
+# inlined here in the asset the host downloads (bootstrap-script-bundle.ts).
 # shellcheck source-path=SCRIPTDIR source=archive.sh disable=SC1091
-source "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/archive.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/archive.sh"
 
 log() { printf '%s data-host-bootstrap: %s\n' "$(date -u +%FT%TZ)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }

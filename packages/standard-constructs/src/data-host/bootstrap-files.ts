@@ -1,17 +1,12 @@
-import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
-
-/** Resolves from src/data-host/*.ts and from the published lib/data-host/*.js alike: bootstrap.sh and the scripts it sources. */
-export const BOOTSTRAP_ASSET_DIR = path.join(__dirname, '..', '..', 'assets', 'data-host');
+import { bundledBootstrapScriptPath } from './bootstrap-script-bundle';
 
 /** Where the instance keeps its copy of the configuration and of the script. */
 const CONFIG_FILE = '/etc/data-host/config';
 const SCRIPT_FILE = '/usr/local/sbin/data-host-bootstrap';
-/** Where the asset (a zip of assets/data-host) is unpacked; SCRIPT_FILE links to its bootstrap.sh. */
-const SCRIPT_DIR = '/usr/local/lib/data-host-bootstrap';
 
 /**
  * The bootstrap script as an S3 asset and its configuration (KEY=VALUE lines,
@@ -28,7 +23,7 @@ export class BootstrapFiles extends Construct {
 
   constructor(scope: Construct, id: string, settings: { [key: string]: string }) {
     super(scope, id);
-    this.script = new s3assets.Asset(this, 'Script', { path: BOOTSTRAP_ASSET_DIR });
+    this.script = new s3assets.Asset(this, 'Script', { path: bundledBootstrapScriptPath() });
     const lines = Object.entries({ ...settings, BOOTSTRAP_SCRIPT_URL: this.script.s3ObjectUrl })
       .map(([key, value]) => `${key}=${value}`);
     this.config = new ssm.StringParameter(this, 'Config', {
@@ -42,10 +37,8 @@ export class BootstrapFiles extends Construct {
       'command -v aws >/dev/null || { apt-get update -qq && apt-get install -y -qq awscli; }',
       'install -d -m 0700 /etc/data-host',
       `aws ssm get-parameter --region ${region} --name ${this.config.parameterName} --query Parameter.Value --output text > ${CONFIG_FILE}`,
-      `aws s3 cp --region ${region} --only-show-errors "$(sed -n 's/^BOOTSTRAP_SCRIPT_URL=//p' ${CONFIG_FILE})" ${SCRIPT_DIR}.zip`,
-      // Debian's cloud images have python3 (cloud-init) but not unzip.
-      `rm -rf ${SCRIPT_DIR} && python3 -m zipfile -e ${SCRIPT_DIR}.zip ${SCRIPT_DIR} && chmod -R go= ${SCRIPT_DIR} && chmod 0700 ${SCRIPT_DIR}/bootstrap.sh`,
-      `ln -sfn ${SCRIPT_DIR}/bootstrap.sh ${SCRIPT_FILE}`,
+      `aws s3 cp --region ${region} --only-show-errors "$(sed -n 's/^BOOTSTRAP_SCRIPT_URL=//p' ${CONFIG_FILE})" ${SCRIPT_FILE}`,
+      `chmod 0700 ${SCRIPT_FILE}`,
       `${SCRIPT_FILE} ${CONFIG_FILE}`,
     ];
   }

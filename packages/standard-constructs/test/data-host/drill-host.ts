@@ -1,13 +1,13 @@
 /**
  * A data host for tests: its own PostgreSQL cluster, port, data root and
- * Valkey, brought up by the real bootstrap script in test mode with the AWS
+ * Valkey, brought up by the real bootstrap script (as shipped: archive.sh inlined) in test mode with the AWS
  * CLI replaced by the fake in fixtures/ (secrets, signals, metric data).
  */
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { bundledBootstrapScript } from '../../src/data-host/bootstrap-script-bundle';
 
-const SCRIPT = path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh');
 const FAKE_AWS = path.join(__dirname, 'fixtures', 'fake-aws');
 const PASSWORDS = { superuser: 'Super0user0password0', app: 'App0password0for0tracker', valkey: 'Valkey0password0abc' };
 
@@ -89,10 +89,10 @@ export class DrillHost {
   }
 
   public bootstrap(): void {
-    // Run through a link, as on the host (/usr/local/sbin/data-host-bootstrap): the script finds archive.sh beside its target.
-    const link = path.join(this.paths.root, 'data-host-bootstrap');
-    if (!fs.existsSync(link)) fs.symlinkSync(SCRIPT, link);
-    const result = spawnSync('bash', [link, this.configFile], { encoding: 'utf8', env: this.env() });
+    // What the host downloads: bootstrap.sh with archive.sh inlined, alone in its directory.
+    const script = path.join(this.paths.root, 'data-host-bootstrap');
+    fs.writeFileSync(script, bundledBootstrapScript(), { mode: 0o700 });
+    const result = spawnSync('bash', [script, this.configFile], { encoding: 'utf8', env: this.env() });
     this.bootstrapLog = result.stderr;
     if (result.status !== 0) throw new Error(`bootstrap failed (${result.status}):\n${result.stderr}`);
   }

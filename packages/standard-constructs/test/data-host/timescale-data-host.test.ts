@@ -104,8 +104,7 @@ describe('TimescaleDataHost', () => {
     const userData = JSON.stringify(instance.Properties.UserData);
     expect(userData).toContain('aws ssm get-parameter');
     expect(userData).toContain('/usr/local/sbin/data-host-bootstrap /etc/data-host/config');
-    // The script ships as an asset (a zip unpacked on the host), never inlined.
-    expect(userData).not.toMatch(/assets\/|load_config/);
+    expect(userData).not.toMatch(/assets|\.sh/);
     // userDataCausesReplacement: false leaves the logical id free of a user data hash.
     expect(Object.keys(template.findResources('AWS::EC2::Instance'))).toEqual([expect.stringMatching(/^DataHostInstance[0-9A-F]{8}$/)]);
     expect(host.bootstrapCommands.join('\n')).toContain('aws s3 cp');
