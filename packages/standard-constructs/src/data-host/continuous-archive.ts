@@ -121,6 +121,12 @@ function grantRepository(role: iam.IRole, repository: IBackupRepository, stanza:
       resources: [repository.bucket.bucketArn],
       conditions: { StringLike: { 's3:prefix': [...own, ...readOnly].map((prefix) => `${prefix}*`) } },
     }),
+    // One level of archive/ and backup/ themselves (which stanzas exist), as pgBackRest's info lists them.
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [repository.bucket.bucketArn],
+      conditions: { StringEquals: { 's3:prefix': ['archive', 'backup'].map((kind) => `${REPOSITORY_PATH}/${kind}/`), 's3:delimiter': '/' } },
+    }),
     new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: objects(own) }),
     ...(readOnly.length ? [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects(readOnly) })] : []),
     new iam.PolicyStatement({

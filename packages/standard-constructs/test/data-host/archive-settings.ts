@@ -20,13 +20,33 @@ function render(value: unknown): string {
     const [delimiter, parts] = v['Fn::Join'] as [string, unknown[]];
     return parts.map(render).join(delimiter);
   }
-  const pseudo: Record<string, string> = { 'AWS::URLSuffix': 'amazonaws.com', 'AWS::Region': 'eu-west-2', 'AWS::StackName': 'Drill' };
+  const pseudo: Record<string, string> = {
+    'AWS::URLSuffix': 'amazonaws.com', 'AWS::Region': 'eu-west-2', 'AWS::StackName': 'Drill', 'AWS::Partition': 'aws', 'AWS::AccountId': '111111111111',
+  };
   if (typeof v.Ref === 'string' && v.Ref in pseudo) return pseudo[v.Ref];
   return `<${JSON.stringify(value)}>`;
 }
 
-/** `PGBACKREST_*` and `RESTORE_*` lines for a host archiving to `bucketName` (eu-west-2) with `props`. */
-export function synthesizedArchiveSettings(bucketName: string, props: Partial<TimescaleDataHostProps>): string[] {
+/** What the drill takes from a synthesized host: its archive settings and its role's policy. */
+export interface SynthesizedArchive {
+  /** `PGBACKREST_*` and `RESTORE_*` lines of the bootstrap configuration. */
+  readonly settings: string[];
+  /** The instance role's policy statements, references rendered for eu-west-2. */
+  readonly statements: Array<Record<string, unknown>>;
+}
+
+function renderDeep(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renderDeep);
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('Fn::Join' in v || 'Ref' in v || 'Fn::GetAtt' in v) return render(value);
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, renderDeep(item)]));
+  }
+  return value;
+}
+
+/** The archive settings and role policy of a host archiving to `bucketName` (eu-west-2) with `props`. */
+export function synthesizedArchive(bucketName: string, props: Partial<TimescaleDataHostProps>): SynthesizedArchive {
   const stack = new Stack(new App(), 'Drill', { env: { account: '111111111111', region: 'eu-west-2' } });
   const repository = BackupRepository.fromRepositoryAttributes(stack, 'Repository', {
     bucketName, region: 'eu-west-2', encryptionKeyArn: DRILL_KEY_ARN,
@@ -43,7 +63,11 @@ export function synthesizedArchiveSettings(bucketName: string, props: Partial<Ti
     continuousArchive: { repository, ...props.continuousArchive },
   });
   host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc }));
-  const parameters = Object.values(Template.fromStack(stack).findResources('AWS::SSM::Parameter'));
+  const template = Template.fromStack(stack);
+  const parameters = Object.values(template.findResources('AWS::SSM::Parameter'));
   const config = render(parameters[0].Properties.Value);
-  return config.split('\n').filter((line) => /^(PGBACKREST_|RESTORE_)/.test(line));
+  const statements = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+    .map((statement) => renderDeep(statement) as Record<string, unknown>);
+  return { settings: config.split('\n').filter((line) => /^(PGBACKREST_|RESTORE_)/.test(line)), statements };
 }

@@ -101,6 +101,10 @@ describe('TimescaleDataHost continuous archive (pgBackRest)', () => {
         Condition: { StringLike: { 's3:prefix': ['pgbackrest/archive/tracker-restapi-staging/*', 'pgbackrest/backup/tracker-restapi-staging/*'] } },
       },
       {
+        Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET_ARN,
+        Condition: { StringEquals: { 's3:prefix': ['pgbackrest/archive/', 'pgbackrest/backup/'], 's3:delimiter': '/' } },
+      },
+      {
         Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         Resource: [objectsUnder('pgbackrest/archive/tracker-restapi-staging/'), objectsUnder('pgbackrest/backup/tracker-restapi-staging/')],
       },

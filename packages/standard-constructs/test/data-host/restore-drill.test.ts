@@ -13,16 +13,20 @@ import { ChildProcess, execFileSync, spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthesizedArchiveSettings } from './archive-settings';
+import { runSimulation } from '@cloud-copilot/iam-simulate';
+import { synthesizedArchive } from './archive-settings';
 import { requireDebianTools } from './debian-tools';
 import { DrillHost, DrillHostPaths } from './drill-host';
+import { LoggedS3Request, s3Authorization, S3Authorization } from './s3-request-actions';
 import { RestoreSource, TimescaleDataHostProps } from '../../src';
 
 const PG_VERSION = '15';
 const BASE_PORT = 40000 + (process.pid % 1000) * 10;
 const S3_PORT = BASE_PORT;
 const BUCKET = 'drill-backups';
-const S3RVER_BIN = require.resolve('s3rver/bin/s3rver.js');
+const S3_STAND_IN = path.join(__dirname, 'fixtures', 's3-stand-in.js');
+/** One access key per host, so the request log tells which host made each request. */
+const KEYS = { source: { id: 'SOURCEHOSTKEY', secret: 'source0secret' }, restored: { id: 'RESTOREDHOSTKEY', secret: 'restored0secret' } };
 
 const tools = requireDebianTools('restore drill', {
   commands: ['pg_createcluster', 'pg_ctlcluster', 'psql', 'pgbackrest', 'redis-server', 'redis-cli', 'runuser', 'openssl', 'shellcheck'],
@@ -40,6 +44,9 @@ const measured = { backupSeconds: 0, pushSeconds: 0, archiveTimeoutSeconds: 0, r
 let expectedIds: number[] = [];
 let restoredIds: number[] = [];
 let target = new Date(NaN);
+let requestLog = '';
+/** Each host's role policy statements, by the access key it used. */
+const policies = new Map<string, Array<Record<string, unknown>>>();
 
 /** A self-signed certificate for localhost: pgBackRest verifies the stand-in's TLS against it (its CA file). */
 function makeCertificate(dir: string): { key: string; cert: string } {
@@ -51,9 +58,11 @@ function makeCertificate(dir: string): { key: string; cert: string } {
   return { key, cert };
 }
 
-async function startS3rver(dir: string, key: string, cert: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [S3RVER_BIN, '-d', dir, '-a', '127.0.0.1', '-p', String(S3_PORT), '--silent',
-    '--key', key, '--cert', cert, '--no-vhost-buckets', '--configure-bucket', BUCKET], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startS3rver(dir: string, key: string, cert: string, requestLog: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [S3_STAND_IN, dir, String(S3_PORT), key, cert, BUCKET, requestLog], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ACCESS_KEYS: Object.values(KEYS).map((k) => `${k.id}:${k.secret}`).join(',') },
+  });
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`s3rver did not start:\n${output}`)), 15_000);
@@ -73,12 +82,14 @@ async function startS3rver(dir: string, key: string, cert: string): Promise<Chil
  * addressing and credentials switched to the stand-in (its port, path-style
  * URIs, its CA, a static key instead of the instance role's).
  */
-function settingsFor(props: Partial<TimescaleDataHostProps>, ca: string): string[] {
+function settingsFor(props: Partial<TimescaleDataHostProps>, ca: string, key: { id: string; secret: string }): string[] {
   const standIn: Record<string, string> = {
     'repo1-s3-endpoint': 'localhost',
     'repo1-s3-key-type': 'shared',
   };
-  const generated = synthesizedArchiveSettings(BUCKET, props);
+  const synthesized = synthesizedArchive(BUCKET, props);
+  policies.set(key.id, synthesized.statements);
+  const generated = synthesized.settings;
   const replaced = generated.filter((line) => Object.keys(standIn).some((name) => line.startsWith(`PGBACKREST_OPTION_${name}=`)));
   expect(replaced).toEqual(['PGBACKREST_OPTION_repo1-s3-endpoint=s3.eu-west-2.amazonaws.com', 'PGBACKREST_OPTION_repo1-s3-key-type=auto']);
   return [
@@ -88,8 +99,8 @@ function settingsFor(props: Partial<TimescaleDataHostProps>, ca: string): string
       'repo1-storage-port': String(S3_PORT),
       'repo1-s3-uri-style': 'path',
       'repo1-storage-ca-file': ca,
-      'repo1-s3-key': 'S3RVER',
-      'repo1-s3-key-secret': 'S3RVER',
+      'repo1-s3-key': key.id,
+      'repo1-s3-key-secret': key.secret,
     }).map(([name, value]) => `PGBACKREST_OPTION_${name}=${value}`),
   ];
 }
@@ -144,6 +155,24 @@ async function measurePush(host: DrillHost): Promise<number> {
   throw new Error(`segment ${segment} was not archived within 30 s`);
 }
 
+/** The evaluator's decision for one request of the host's role (same account as the bucket). */
+async function decision(statements: Array<Record<string, unknown>>, authorization: S3Authorization): Promise<string> {
+  const result = await runSimulation({
+    request: {
+      principal: 'arn:aws:iam::111111111111:role/data-host',
+      action: authorization.action,
+      resource: { resource: authorization.resource, accountId: '111111111111' },
+      contextVariables: authorization.context,
+    },
+    // The statements on the drill's bucket: the others (secrets, logs, the asset bucket) cannot decide these requests.
+    identityPolicies: [{ name: 'host', policy: { Version: '2012-10-17', Statement: statements.filter((st) => JSON.stringify(st).includes(BUCKET)) } }],
+    serviceControlPolicies: [],
+    resourceControlPolicies: [],
+  }, {});
+  if (result.resultType !== 'single') throw new Error(`simulation failed: ${JSON.stringify(result).slice(0, 500)}`);
+  return result.overallResult;
+}
+
 const describeDrill = tools.available ? describe : describe.skip;
 
 describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restore to a point in time', () => {
@@ -152,10 +181,11 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     fs.chmodSync(root, 0o755);
     const { key, cert } = makeCertificate(root);
     fs.mkdirSync(path.join(root, 's3'));
-    s3rver = await startS3rver(path.join(root, 's3'), key, cert);
+    requestLog = path.join(root, 's3-requests.jsonl');
+    s3rver = await startS3rver(path.join(root, 's3'), key, cert, requestLog);
     const paths = (name: string): DrillHostPaths => ({ root: path.join(root, name), pgVersion: PG_VERSION });
 
-    source = new DrillHost(paths('source'), BASE_PORT + 1, settingsFor({ continuousArchive: { stanza: 'tracker-drill' } }, cert));
+    source = new DrillHost(paths('source'), BASE_PORT + 1, settingsFor({ continuousArchive: { stanza: 'tracker-drill' } }, cert, KEYS.source));
     source.bootstrap();
     source.sql('tracker', 'CREATE TABLE readings (id bigserial PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())');
 
@@ -181,7 +211,7 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     restored = new DrillHost(paths('restored'), BASE_PORT + 5, settingsFor({
       continuousArchive: { stanza: 'tracker-drill-restored' },
       restore: RestoreSource.pointInTime(target, { stanza: 'tracker-drill' }),
-    }, cert));
+    }, cert, KEYS.restored));
     const restoreStarted = Date.now();
     restored.bootstrap();
     measured.restoreSeconds = (Date.now() - restoreStarted) / 1000;
@@ -251,6 +281,44 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     expect(walAge).toBeLessThan(60);
     expect(backupAge).toBeLessThan(120);
     expect(backupAge).toBeGreaterThanOrEqual(0);
+  });
+
+  test('every S3 request pgBackRest made is allowed by the role policy of the host that made it (real IAM evaluation)', async () => {
+    const requests: LoggedS3Request[] = fs.readFileSync(requestLog, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const byHost = new Map<string, Map<string, S3Authorization>>();
+    for (const request of requests) {
+      const authorization = s3Authorization(request);
+      const unique = byHost.get(request.accessKey) ?? new Map<string, S3Authorization>();
+      unique.set(JSON.stringify(authorization), authorization);
+      byHost.set(request.accessKey, unique);
+    }
+    expect([...byHost.keys()].sort()).toEqual([KEYS.restored.id, KEYS.source.id]);
+    const denied: string[] = [];
+    for (const [accessKey, authorizations] of byHost) {
+      for (const authorization of authorizations.values()) {
+        if (await decision(policies.get(accessKey)!, authorization) !== 'Allowed') denied.push(`${accessKey} ${JSON.stringify(authorization)}`);
+      }
+    }
+    expect(denied).toEqual([]);
+    // eslint-disable-next-line no-console
+    console.log(`IAM: ${requests.length} S3 requests, ${[...byHost.values()].reduce((n, m) => n + m.size, 0)} distinct authorizations, all allowed`);
+  });
+
+  test('and nothing beyond them: other prefixes, and writes to the stanza a host only restores from, are denied', async () => {
+    const object = (key: string) => `arn:aws:s3:::${BUCKET}/${key}`;
+    const checks: Array<[string, S3Authorization]> = [
+      [KEYS.source.id, { action: 's3:PutObject', resource: object('pgbackrest/archive/tracker-drill-restored/x'), context: {} }],
+      [KEYS.source.id, { action: 's3:GetObject', resource: object('other/tracker-drill/x'), context: {} }],
+      [KEYS.source.id, { action: 's3:ListBucket', resource: `arn:aws:s3:::${BUCKET}`, context: { 's3:prefix': 'pgbackrest/' } }],
+      // The stanza directories are listed one level deep only, not recursively.
+      [KEYS.source.id, { action: 's3:ListBucket', resource: `arn:aws:s3:::${BUCKET}`, context: { 's3:prefix': 'pgbackrest/backup/' } }],
+      [KEYS.source.id, { action: 's3:DeleteObjectVersion', resource: object('pgbackrest/archive/tracker-drill/x'), context: {} }],
+      [KEYS.restored.id, { action: 's3:PutObject', resource: object('pgbackrest/archive/tracker-drill/x'), context: {} }],
+      [KEYS.restored.id, { action: 's3:DeleteObject', resource: object('pgbackrest/backup/tracker-drill/backup.info'), context: {} }],
+    ];
+    for (const [accessKey, authorization] of checks) {
+      expect([accessKey, authorization, await decision(policies.get(accessKey)!, authorization)]).toEqual([accessKey, authorization, 'ImplicitlyDenied']);
+    }
   });
 
   test('the backup and metrics scripts it writes are shellcheck-clean', () => {
