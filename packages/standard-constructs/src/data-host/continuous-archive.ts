@@ -4,10 +4,10 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { BackupRepository, IBackupRepository } from './backup-repository';
 import { ContinuousArchiveOptions } from './continuous-archive-options';
-import { RestoreSource } from './restore-source';
 import { restoreSettings } from './restore-settings';
-import { iam5ResourceFinding } from '../internal/nag-findings';
+import { RestoreSource } from './restore-source';
 import { acknowledgeFinding } from '../internal/acknowledge-finding';
+import { iam5ResourceFinding } from '../internal/nag-findings';
 import { assertIntegerInRange, assertMatches, invalidProp } from '../internal/validation';
 
 /** Debian 12's pgBackRest: it reads PostgreSQL up to 15. */

@@ -1,10 +1,12 @@
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { BackupRepository } from '../../src';
+import { BackupRepository, BackupRepositoryProps } from '../../src';
 import { nagFindings } from '../nag';
 
-function build(props: Partial<ConstructorParameters<typeof BackupRepository>[2]> = {}): { stack: Stack; repository: BackupRepository; template: Template } {
+interface Built { readonly stack: Stack; readonly repository: BackupRepository; readonly template: Template }
+
+function build(props: Partial<BackupRepositoryProps> = {}): Built {
   const stack = new Stack(new App(), 'Stack', { env: { account: '111111111111', region: 'eu-west-2' } });
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const repository = new BackupRepository(stack, 'Repository', { encryptionKey: key, ...props });

@@ -97,19 +97,25 @@ describe('TimescaleDataHost continuous archive (pgBackRest)', () => {
       && !JSON.stringify(s.Resource).includes('cdk-hnb659fds-assets'));
     expect(archive).toEqual([
       {
-        Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET_ARN,
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: BUCKET_ARN,
         Condition: { StringLike: { 's3:prefix': ['pgbackrest/archive/tracker-restapi-staging/*', 'pgbackrest/backup/tracker-restapi-staging/*'] } },
       },
       {
-        Effect: 'Allow', Action: 's3:ListBucket', Resource: BUCKET_ARN,
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: BUCKET_ARN,
         Condition: { StringEquals: { 's3:prefix': ['pgbackrest/archive/', 'pgbackrest/backup/'], 's3:delimiter': '/' } },
       },
       {
-        Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+        Effect: 'Allow',
+        Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
         Resource: [objectsUnder('pgbackrest/archive/tracker-restapi-staging/'), objectsUnder('pgbackrest/backup/tracker-restapi-staging/')],
       },
       {
-        Effect: 'Allow', Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Effect: 'Allow',
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
         Resource: { 'Fn::GetAtt': [expect.stringMatching(/^Key/), 'Arn'] },
         Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['s3.eu-west-2.', { Ref: 'AWS::URLSuffix' }]] } } },
       },
@@ -126,7 +132,10 @@ describe('TimescaleDataHost continuous archive (pgBackRest)', () => {
       const stat = metric!.toMetricConfig().metricStat!;
       expect(stat.period.toSeconds()).toBe(60);
       expect(stack.resolve(stat)).toEqual(expect.objectContaining({
-        namespace: 'Tracker/DataHost', metricName: name, statistic: 'Maximum', unitFilter: 'Seconds',
+        namespace: 'Tracker/DataHost',
+        metricName: name,
+        statistic: 'Maximum',
+        unitFilter: 'Seconds',
         dimensions: [{ name: 'InstanceId', value: { Ref: expect.stringMatching(/^DataHostInstance/) } }],
       }));
     }

@@ -58,8 +58,8 @@ function makeCertificate(dir: string): { key: string; cert: string } {
   return { key, cert };
 }
 
-async function startS3rver(dir: string, key: string, cert: string, requestLog: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [S3_STAND_IN, dir, String(S3_PORT), key, cert, BUCKET, requestLog], {
+async function startS3rver(dir: string, key: string, cert: string, logFile: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [S3_STAND_IN, dir, String(S3_PORT), key, cert, BUCKET, logFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ACCESS_KEYS: Object.values(KEYS).map((k) => `${k.id}:${k.secret}`).join(',') },
   });
