@@ -92,10 +92,11 @@ archive_validate_config() {
 # unattended upgrade never changes the archive format under a running host.
 archive_install_package() {
   archive_enabled || return 0
-  local wanted=pgbackrest
+  local wanted=pgbackrest installed
+  installed=$(dpkg-query -W -f '${db:Status-Status} ${Version}' pgbackrest 2>/dev/null || true)
   [[ -n $PGBACKREST_PACKAGE_VERSION ]] && wanted="pgbackrest=$PGBACKREST_PACKAGE_VERSION"
-  if [[ $(dpkg-query -W -f '${Version}' pgbackrest 2>/dev/null) != "${PGBACKREST_PACKAGE_VERSION:-none}" ]]; then
-    apt-mark unhold pgbackrest >/dev/null 2>&1 || true
+  # Installed and held: unchanged, unless the construct names another version.
+  if [[ $installed != "installed "* || (-n $PGBACKREST_PACKAGE_VERSION && $installed != "installed $PGBACKREST_PACKAGE_VERSION") ]]; then
     apt-get install -y -qq --no-install-recommends --allow-downgrades --allow-change-held-packages "$wanted"
   fi
   apt-mark hold pgbackrest >/dev/null
