@@ -45,6 +45,7 @@ let expectedIds: number[] = [];
 let restoredIds: number[] = [];
 let target = new Date(NaN);
 let requestLog = '';
+let rerun = { log: '', restarted: true };
 /** Each host's role policy statements, by the access key it used. */
 const policies = new Map<string, Array<Record<string, unknown>>>();
 
@@ -187,6 +188,10 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
 
     source = new DrillHost(paths('source'), BASE_PORT + 1, settingsFor({ continuousArchive: { stanza: 'tracker-drill' } }, cert, KEYS.source));
     source.bootstrap();
+    // A second run (as after a configuration change applied through SSM) changes nothing and restarts nothing.
+    const startedBefore = source.sql('postgres', 'SELECT pg_postmaster_start_time()');
+    source.bootstrap();
+    rerun = { log: source.bootstrapLog, restarted: source.sql('postgres', 'SELECT pg_postmaster_start_time()') !== startedBefore };
     source.sql('tracker', 'CREATE TABLE readings (id bigserial PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())');
 
     writer = startWriter(source);
@@ -247,6 +252,12 @@ describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restor
     expect(measured.archiveTimeoutSeconds).toBe(60);
     expect(fs.readFileSync(source.pgbackrestConfig, 'utf8')).toMatch(/^archive-async=y$/m);
     expect(Number(source.sql('postgres', 'SELECT failed_count FROM pg_stat_archiver'))).toBe(0);
+  });
+
+  test('a second bootstrap run with archiving on writes no file and restarts nothing', () => {
+    expect(rerun.log).toMatch(/bootstrap complete/);
+    expect(rerun.log).not.toMatch(/wrote |creating cluster|restoring/);
+    expect(rerun.restarted).toBe(false);
   });
 
   test('the rows were written continuously across the backup and T', () => {
