@@ -61,6 +61,10 @@ export function createLibrary(root: typescript.TypeScriptProject): awscdk.AwsCdk
       `@types/node@${VERSIONS.nodeTypes}`,
       ...LAMBDA_HANDLER_DEPS,
       ...ALARM_CARD_DEV_DEPS,
+      // S3 stand-in for the data host's restore drill: pgBackRest's S3 client archives to it over TLS.
+      's3rver@3.7.1',
+      // Real IAM policy evaluation: every S3 request pgBackRest made in the restore drill against the host's role policy.
+      '@cloud-copilot/iam-simulate@0.1.173',
     ],
     ...LIBRARY_RELEASE_OPTIONS,
     prettier: false,

@@ -23,6 +23,11 @@ umask 027
 readonly MANAGED='# Managed by the TimescaleDataHost bootstrap: rewritten on every run.'
 TEST_MODE=${DATA_HOST_TEST_MODE:-0}
 
+# pgBackRest archiving and restore: beside this script in the source tree,
+# inlined here in the asset the host downloads (bootstrap-script-bundle.ts).
+# shellcheck source-path=SCRIPTDIR source=archive.sh disable=SC1091
+source "$(dirname "${BASH_SOURCE[0]}")/archive.sh"
+
 log() { printf '%s data-host-bootstrap: %s\n' "$(date -u +%FT%TZ)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
@@ -71,7 +76,7 @@ load_config() {
         LOG_GROUP_NAME | REGION | SIGNAL_STACK | SIGNAL_RESOURCE | INSTANCE_ID | PG_METRICS_SCRIPT | BOOTSTRAP_SCRIPT_URL | \
         INIT_MARKER_PARAMETER | CA_PARAMETER | TIMESCALEDB_VERSION | TIMESCALEDB_KEY_FINGERPRINTS | FSTAB_FILE | SYSTEMD_DIR)
         printf -v "$key" '%s' "$value" ;;
-      *) unknown+=("$key") ;;
+      *) archive_config_key "$key" "$value" || unknown+=("$key") ;;
     esac
   done <"$file"
   ((${#unknown[@]} == 0)) || die "unknown config keys in $file: ${unknown[*]}"
@@ -426,6 +431,8 @@ ensure_cluster() {
     log "adopting the existing cluster in $data"
     mkdir -p "$(dirname "$conf")"
     cp -a "$copy" "$conf"
+  elif archive_restore_requested; then
+    archive_restore_cluster "$data"
   else
     assert_new_database_allowed "$data holds no cluster"
     log "creating cluster $PG_VERSION/$PG_CLUSTER in $data"
@@ -487,6 +494,7 @@ ssl_key_file = '$tls/postgres.key'
 ssl_min_protocol_version = 'TLSv1.2'
 log_min_duration_statement = 1000
 $timescale
+$(archive_postgresql_settings)
 EOF
   write_memory_conf && changed=1
   ((changed))
@@ -874,6 +882,7 @@ main() {
   if [[ $TEST_MODE != 1 ]]; then
     install_packages
     install_agents
+    archive_install_package
     mount_data_volume
   else
     log 'test mode: no repositories, packages or agents'
@@ -881,6 +890,7 @@ main() {
     timescaledb_available || log 'test mode: TimescaleDB is not installed, skipping it'
   fi
 
+  archive_configure
   ensure_cluster
   ensure_tls && tls_changed=1
   publish_ca
@@ -890,6 +900,7 @@ main() {
   save_cluster_config
   install_tune_unit "$config"
   start_postgresql "$changed"
+  archive_after_start
   configure_database "$super_password" "$app_password"
   update_extensions
   record_initialised_volume

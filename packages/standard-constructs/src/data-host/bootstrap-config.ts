@@ -34,6 +34,8 @@ export interface BootstrapConfig {
   readonly timescaledbVersion: string;
   /** Fingerprints the TimescaleDB repository's signing key may have. */
   readonly timescaledbKeyFingerprints: string[];
+  /** pgBackRest and restore settings (`PGBACKREST_*`, `RESTORE_*`) of the continuous archive, read by archive.sh. */
+  readonly archiveSettings?: Record<string, string>;
 }
 
 /** The KEY=VALUE lines, in a stable order (existing keys first, so deployed parameters change only where a value does). */
@@ -61,5 +63,6 @@ export function bootstrapConfigLines(c: BootstrapConfig): string[] {
     ['TIMESCALEDB_VERSION', c.timescaledbVersion],
     ['TIMESCALEDB_KEY_FINGERPRINTS', c.timescaledbKeyFingerprints.join(',')],
   ];
+  settings.push(...Object.entries(c.archiveSettings ?? {}));
   return settings.map(([key, value]) => `${key}=${value}`);
 }

@@ -1,12 +1,9 @@
-import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { BootstrapConfig, bootstrapConfigLines } from './bootstrap-config';
-
-/** Resolves from src/data-host/*.ts and from the published lib/data-host/*.js alike. */
-export const BOOTSTRAP_SCRIPT_PATH = path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh');
+import { bundledBootstrapScriptPath } from './bootstrap-script-bundle';
 
 /** Where the instance keeps its copy of the configuration and of the script. */
 const CONFIG_FILE = '/etc/data-host/config';
@@ -27,7 +24,8 @@ export class BootstrapFiles extends Construct {
 
   constructor(scope: Construct, id: string, config: BootstrapConfig) {
     super(scope, id);
-    this.script = new s3assets.Asset(this, 'Script', { path: BOOTSTRAP_SCRIPT_PATH });
+    // bootstrap.sh with the scripts it sources inlined: one file, so the user data that fetches it never changes.
+    this.script = new s3assets.Asset(this, 'Script', { path: bundledBootstrapScriptPath() });
     const lines = [...bootstrapConfigLines(config), `BOOTSTRAP_SCRIPT_URL=${this.script.s3ObjectUrl}`];
     this.config = new ssm.StringParameter(this, 'Config', {
       description: 'TimescaleDataHost bootstrap configuration (no secret values)',

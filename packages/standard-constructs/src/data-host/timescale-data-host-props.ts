@@ -3,6 +3,8 @@ import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import { ContinuousArchiveOptions } from './continuous-archive-options';
+import { RestoreSource } from './restore-source';
 
 /** Properties of a `TimescaleDataHost`. */
 export interface TimescaleDataHostProps {
@@ -131,4 +133,16 @@ export interface TimescaleDataHostProps {
    * @default Duration.minutes(30)
    */
   readonly bootstrapTimeout?: Duration;
+  /**
+   * Continuous archiving with pgBackRest, always on: WAL archived within 60 s,
+   * weekly full and daily differential backups, point-in-time restore within the retention.
+   * @default - a new retained, KMS-encrypted repository (the host's key) and 14 days of retention
+   */
+  readonly continuousArchive?: ContinuousArchiveOptions;
+  /**
+   * Restore the database from the continuous archive, instead of initialising an
+   * empty cluster, when the data volume holds no cluster (see docs/runbooks/data-host-restore.md).
+   * @default - none: a blank volume gets a new, empty cluster
+   */
+  readonly restore?: RestoreSource;
 }

@@ -7,8 +7,11 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { IBackupRepository } from './backup-repository';
 import { BootstrapFiles } from './bootstrap-files';
 import { DATA_DEVICE_NAME, DATA_MOUNT_PATH, DataVolume } from './data-volume';
+import { ContinuousArchive } from './continuous-archive';
+import { archiveAgeMetric, LAST_BACKUP_AGE_METRIC, WAL_ARCHIVE_AGE_METRIC } from './continuous-archive-metrics';
 import { DataVolumeBackup } from './data-volume-backup';
 import { selectHostSubnet } from './host-placement';
 import { createHostRole, grantHostPermissions } from './host-role';
@@ -101,6 +104,21 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
    * @default - `metricConnections()`
    */
   public readonly postgresConnectionsMetric?: cloudwatch.IMetric;
+  /**
+   * Seconds since the last WAL segment reached the repository, while WAL waits to be
+   * archived (0 when none does), published every minute. Always set; optional only because
+   * `IMonitoredHost`'s is (jsii).
+   * @default - published by the bootstrap's `data-host-archive-metrics` timer
+   */
+  public readonly walArchiveAgeMetric?: cloudwatch.IMetric;
+  /**
+   * Seconds since the last pgBackRest backup that succeeded on every repository, published
+   * every minute (nothing before the first). Always set; optional only because `IMonitoredHost`'s is (jsii).
+   * @default - published by the bootstrap's `data-host-archive-metrics` timer
+   */
+  public readonly lastBackupAgeMetric?: cloudwatch.IMetric;
+  /** The pgBackRest repository the host archives to and restores from. */
+  public readonly backupRepository: IBackupRepository;
 
   constructor(scope: Construct, id: string, props: TimescaleDataHostProps) {
     super(scope, id);
@@ -134,6 +152,10 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     };
     validateDataHostLimits(this, limits);
     assertArchitecture(this, props.machineImage, this.instanceType);
+    const archive = new ContinuousArchive(this, 'Archive', {
+      ...props.continuousArchive, encryptionKey: props.encryptionKey, defaultStanza: name, postgresVersion, restore: props.restore,
+    });
+    this.backupRepository = archive.repository;
     const subnet = selectHostSubnet(this, props.vpc, props.vpcSubnets);
 
     const secrets = new HostSecrets(this, {
@@ -197,7 +219,9 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
       caCertificateParameter: state.caCertificate.parameterName,
       timescaledbVersion: TIMESCALEDB_VERSION,
       timescaledbKeyFingerprints: TIMESCALEDB_KEY_FINGERPRINTS,
+      archiveSettings: archive.bootstrapSettings,
     });
+    archive.grant(role);
     this.bootstrapCommands = files.commands;
     grantHostPermissions(role, {
       secrets: secrets.all, files, state, logGroup: this.logGroup, metricsNamespace: this.agentMetricsNamespace,
@@ -234,6 +258,8 @@ export class TimescaleDataHost extends Construct implements ec2.IConnectable, IM
     this.instanceId = this.instance.instanceId;
     this.endpointAddress = this.instance.instancePrivateDnsName;
     this.postgresConnectionsMetric = this.metricConnections();
+    this.walArchiveAgeMetric = archiveAgeMetric(this, this.agentMetricsNamespace, this.instanceId, WAL_ARCHIVE_AGE_METRIC);
+    this.lastBackupAgeMetric = archiveAgeMetric(this, this.agentMetricsNamespace, this.instanceId, LAST_BACKUP_AGE_METRIC);
     signal.addDependency(volume.attachTo(this.instance));
 
     this.backupPlan = new DataVolumeBackup(this, 'Backup', {
