@@ -46,7 +46,7 @@ const TAG_PREFIX = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
  */
 export function imageRetentionRules(scope: IConstruct, options: ImageRetentionOptions): ecr.LifecycleRule[] {
   const prefixes = options.keptTagPrefixes ?? [...KEPT_TAG_PREFIXES];
-  const untaggedDays = (options.untaggedImageExpiry ?? Duration.days(7)).toDays();
+  const untaggedDays = (options.untaggedImageExpiry ?? Duration.days(7)).toDays({ integral: false });
   assertIntegerInRange(scope, 'untaggedImageExpiry', untaggedDays, 1, 3650);
   assertIntegerInRange(scope, 'maxImageCount', options.maxImageCount, 1, 10000);
   if (prefixes.length > MAX_KEPT_PREFIXES) {

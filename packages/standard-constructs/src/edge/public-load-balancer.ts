@@ -40,15 +40,15 @@ export interface PublicLoadBalancerProps {
    */
   readonly deletionProtection?: boolean;
   /**
-   * Seconds a connection may idle.
-   * @default 60
+   * How long a connection may idle, 1 to 4000 whole seconds.
+   * @default Duration.seconds(60)
    */
-  readonly idleTimeoutSeconds?: number;
+  readonly idleTimeout?: Duration;
   /**
-   * Days access logs are kept.
-   * @default 90
+   * How long access logs are kept, in whole days.
+   * @default Duration.days(90)
    */
-  readonly accessLogExpiryDays?: number;
+  readonly accessLogExpiry?: Duration;
   /**
    * What happens to the access log bucket when it leaves the stack.
    * @default RemovalPolicy.RETAIN
@@ -79,8 +79,10 @@ export class PublicLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: PublicLoadBalancerProps) {
     super(scope, id);
     const name = qualifiedName(this, props.projectName, props.environmentName);
-    assertIntegerInRange(this, 'idleTimeoutSeconds', props.idleTimeoutSeconds, 1, 4000);
-    assertIntegerInRange(this, 'accessLogExpiryDays', props.accessLogExpiryDays, 1, 3650);
+    const idleSeconds = (props.idleTimeout ?? Duration.seconds(60)).toSeconds({ integral: false });
+    assertIntegerInRange(this, 'idleTimeout', idleSeconds, 1, 4000);
+    const accessLogDays = (props.accessLogExpiry ?? Duration.days(90)).toDays({ integral: false });
+    assertIntegerInRange(this, 'accessLogExpiry', accessLogDays, 1, 3650);
     const account = Stack.of(this).account;
     if (Token.isUnresolved(account)) {
       throw invalidProp(this, 'env', 'the stack has no explicit account, which the access log bucket name contains',
@@ -102,7 +104,7 @@ export class PublicLoadBalancer extends Construct {
       removalPolicy: props.accessLogRemovalPolicy ?? RemovalPolicy.RETAIN,
       lifecycleRules: [{
         id: 'ExpireAccessLogs',
-        expiration: Duration.days(props.accessLogExpiryDays ?? 90),
+        expiration: Duration.days(accessLogDays),
         // Expiry leaves the logs as noncurrent versions; without this they would be kept forever.
         noncurrentVersionExpiration: Duration.days(30),
         abortIncompleteMultipartUploadAfter: Duration.days(7),
@@ -123,7 +125,7 @@ export class PublicLoadBalancer extends Construct {
       securityGroup: this.securityGroup,
       dropInvalidHeaderFields: true,
       deletionProtection: props.deletionProtection ?? true,
-      idleTimeout: Duration.seconds(props.idleTimeoutSeconds ?? 60),
+      idleTimeout: Duration.seconds(idleSeconds),
       desyncMitigationMode: elbv2.DesyncMitigationMode.DEFENSIVE,
     });
     this.loadBalancer.logAccessLogs(this.accessLogBucket, 'alb');

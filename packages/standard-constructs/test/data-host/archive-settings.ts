@@ -9,6 +9,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { BackupRepository, DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src';
 import { importedVpc } from '../imported-vpc';
+import { bootstrapConfigValue } from './data-host-fixture';
 
 export const DRILL_KEY_ARN = 'arn:aws:kms:eu-west-2:111111111111:key/11111111-2222-3333-4444-555555555555';
 
@@ -66,8 +67,7 @@ export function synthesizedArchive(bucketName: string, props: Partial<TimescaleD
   });
   host.allowFrom(new ec2.SecurityGroup(stack, 'Client', { vpc }));
   const template = Template.fromStack(stack);
-  const parameters = Object.values(template.findResources('AWS::SSM::Parameter'));
-  const config = render(parameters[0].Properties.Value);
+  const config = render(bootstrapConfigValue(template));
   const statements = Object.values(template.findResources('AWS::IAM::ManagedPolicy'))
     .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
     .map((statement) => renderDeep(statement) as Record<string, unknown>);

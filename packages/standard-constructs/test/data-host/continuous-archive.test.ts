@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import { BackupRepository, DebianBookwormImage, RestoreSource, TimescaleDataHost, TimescaleDataHostProps } from '../../src';
 import { importedVpc } from '../imported-vpc';
 import { nagFindings } from '../nag';
+import { bootstrapConfigValue } from './data-host-fixture';
 
 const DR_KEY = 'arn:aws:kms:eu-west-1:111111111111:key/22222222-3333-4444-5555-666666666666';
 
@@ -37,7 +38,7 @@ function build(props: (stack: Stack) => Partial<TimescaleDataHostProps> = () => 
 
 /** The bootstrap configuration's lines, with CloudFormation references shown as `<Ref>` / `<Res.Attr>`. */
 function configLines(template: Template): string[] {
-  const value = Object.values(template.findResources('AWS::SSM::Parameter'))[0].Properties.Value;
+  const value = bootstrapConfigValue(template);
   const render = (v: unknown): string => {
     if (typeof v === 'string') return v;
     const o = v as Record<string, unknown>;

@@ -42,10 +42,15 @@ export function hostStatements(template: Template): Array<Record<string, unknown
 }
 
 
-/** The bootstrap configuration parameter's value (KEY=VALUE lines, tokens as JSON). */
-export function bootstrapConfig(template: Template): string {
+/** The bootstrap configuration parameter's raw value (KEY=VALUE lines, with tokens). */
+export function bootstrapConfigValue(template: Template): unknown {
   const parameters = template.findResources('AWS::SSM::Parameter', { Properties: { Description: 'TimescaleDataHost bootstrap configuration (no secret values)' } });
   const values = Object.values(parameters);
   if (values.length !== 1) throw new Error(`expected one bootstrap configuration parameter, found ${values.length}`);
-  return JSON.stringify(values[0].Properties.Value);
+  return values[0].Properties.Value;
+}
+
+/** The bootstrap configuration parameter's value (KEY=VALUE lines, tokens as JSON). */
+export function bootstrapConfig(template: Template): string {
+  return JSON.stringify(bootstrapConfigValue(template));
 }

@@ -28,6 +28,7 @@ export class DrillHost {
   public bootstrapLog = '';
   private readonly fakeDir: string;
   private readonly configFile: string;
+  private readonly dataRoot: string;
 
   constructor(private readonly paths: DrillHostPaths, port: number, extraConfig: string[]) {
     const root = paths.root;
@@ -48,6 +49,11 @@ export class DrillHost {
     ]) {
       fs.writeFileSync(path.join(this.fakeDir, 'secrets', id), JSON.stringify({ username, password }));
     }
+    // A new database: the init marker says no volume was initialised yet; the CA is published on first run.
+    fs.mkdirSync(path.join(this.fakeDir, 'parameters'));
+    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'marker'), 'none');
+    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'ca'), 'pending');
+    this.dataRoot = dataRoot;
     this.pgbackrestConfig = path.join(root, 'pgbackrest', 'pgbackrest.conf');
     this.backupScript = path.join(root, 'sbin', 'data-host-backup');
     this.archiveMetricsScript = path.join(root, 'sbin', 'data-host-archive-metrics');
@@ -58,14 +64,13 @@ export class DrillHost {
       `PG_PORT=${this.pgPort}`,
       `PG_DATA_ROOT=${dataRoot}`,
       'PG_MAX_CONNECTIONS=50',
-      'PG_LISTEN_ADDRESSES=127.0.0.1',
       'PG_CLIENT_CIDRS=10.40.0.0/24',
+      'APP_USER=tracker',
+      'APP_DATABASE=tracker',
       'SUPERUSER_SECRET_ID=superuser',
       'APP_SECRET_ID=app',
       'VALKEY_SECRET_ID=valkey',
       `VALKEY_PORT=${this.valkeyPort}`,
-      'VALKEY_BIND=127.0.0.1',
-      `VALKEY_DATA_DIR=${path.join(root, 'valkey')}`,
       `CONFIG_DIR=${path.join(root, 'etc')}`,
       'MEMORY_MB=1024',
       'REGION=eu-west-2',
@@ -73,6 +78,10 @@ export class DrillHost {
       'SIGNAL_RESOURCE=HostBootstrapped',
       `INSTANCE_ID=${this.instanceId}`,
       `PG_METRICS_SCRIPT=${path.join(root, 'sbin', 'data-host-pg-metrics')}`,
+      'INIT_MARKER_PARAMETER=marker',
+      'CA_PARAMETER=ca',
+      `SYSTEMD_DIR=${path.join(root, 'systemd')}`,
+      `FSTAB_FILE=${path.join(root, 'fstab')}`,
       `PGBACKREST_CONFIG=${this.pgbackrestConfig}`,
       `PGBACKREST_LOG_PATH=${path.join(root, 'pgbackrest-log')}`,
       `PGBACKREST_LOCK_PATH=${path.join(root, 'pgbackrest-lock')}`,
@@ -122,11 +131,11 @@ export class DrillHost {
     spawnSync('pg_dropcluster', ['--stop', this.paths.pgVersion, this.cluster]);
     fs.rmSync(`/etc/postgresql/${this.paths.pgVersion}/${this.cluster}`, { recursive: true, force: true });
     fs.rmSync(`/var/log/postgresql/postgresql-${this.paths.pgVersion}-${this.cluster}.log`, { force: true });
-    const pidFile = path.join(this.paths.root, 'valkey', 'valkey.pid');
+    const pidFile = path.join(this.dataRoot, 'valkey', 'valkey.pid');
     if (!fs.existsSync(pidFile)) return;
     const pid = fs.readFileSync(pidFile, 'utf8').trim();
     // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
-    spawnSync('redis-cli', ['-p', String(this.valkeyPort), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
+    spawnSync('redis-cli', ['--tls', '--insecure', '-p', String(this.valkeyPort), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
     const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
     for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
     if (alive()) spawnSync('kill', ['-9', pid]);

@@ -25,6 +25,9 @@ describe('TimescaleDataHost: state parameters, grants, removal policies', () => 
       'AWS::IAM::InstanceProfile': 1,
       'AWS::CloudFormation::WaitCondition': 1,
       'AWS::SSM::Parameter': 3,
+      // The continuous archive's repository (pgBackRest), retained.
+      'AWS::S3::Bucket': 1,
+      'AWS::S3::BucketPolicy': 1,
       'AWS::EC2::Instance': 1,
       'AWS::Backup::BackupVault': 1,
       'AWS::Backup::BackupPlan': 1,

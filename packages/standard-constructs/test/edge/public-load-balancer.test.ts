@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
@@ -125,11 +125,11 @@ describe('PublicLoadBalancer', () => {
   });
 
   test('rejects an idle timeout outside 1 to 4000 seconds', () => {
-    expect(() => build({ idleTimeoutSeconds: 0 })).toThrow(/invalid `idleTimeoutSeconds`: got 0/);
+    expect(() => build({ idleTimeout: Duration.seconds(0) })).toThrow(/invalid `idleTimeout`: got 0/);
   });
 
   test('rejects an access log expiry outside 1 to 3650 days', () => {
-    expect(() => build({ accessLogExpiryDays: 0 })).toThrow(/invalid `accessLogExpiryDays`: got 0/);
+    expect(() => build({ accessLogExpiry: Duration.hours(36) })).toThrow(/invalid `accessLogExpiry`: got 1.5/);
   });
 
   test('cdk-nag clean', () => {
