@@ -2,12 +2,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { requireDebianTools } from './debian-tools';
+import { hasDebianNeeds } from './debian-packages';
 import { bundledBootstrapScript, bundledBootstrapScriptPath } from '../../src/data-host/bootstrap-script-bundle';
 
 const ASSETS = path.join(__dirname, '..', '..', 'assets', 'data-host');
-const tools = requireDebianTools('archive.sh shellcheck', { commands: ['shellcheck'], aptInstall: 'shellcheck' });
-const withShellcheck = tools.available ? test : test.skip;
+const withShellcheck = hasDebianNeeds('archive.sh shellcheck', { commands: ['shellcheck'], packages: ['shellcheck'] }) ? test : test.skip;
 
 withShellcheck('archive.sh is shellcheck-clean, read as bootstrap.sh sources it', () => {
   const result = spawnSync('shellcheck', ['--shell=bash', '--external-sources', 'bootstrap.sh', 'archive.sh'], { cwd: ASSETS, encoding: 'utf8' });

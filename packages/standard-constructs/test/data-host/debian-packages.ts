@@ -28,17 +28,19 @@ export function missingDebianNeeds(needs: DebianNeeds): string[] {
   return missing;
 }
 
-/**
- * `describe` when the machine has what `needs` lists, otherwise `describe.skip`
- * after one warning line; throws under `CI=true`.
- */
-export function describeWithDebian(suite: string, needs: DebianNeeds): jest.Describe {
+/** Whether the machine has what `needs` lists; otherwise one warning line, or a throw under `CI=true`. */
+export function hasDebianNeeds(suite: string, needs: DebianNeeds): boolean {
   const missing = missingDebianNeeds(needs);
-  if (missing.length === 0) return describe;
+  if (missing.length === 0) return true;
   const line = `${suite}: missing ${missing.join(', ')}; install with: `
     + `sudo apt-get install -y --no-install-recommends ${needs.packages.join(' ')}${needs.root ? ' (and run as root)' : ''}`;
   if (process.env.CI === 'true') throw new Error(`${line} (CI=true: these tests must run, not skip)`);
   // eslint-disable-next-line no-console
   console.warn(`SKIPPED ${line}`);
-  return describe.skip;
+  return false;
+}
+
+/** `describe` when the machine has what `needs` lists, otherwise `describe.skip` (see `hasDebianNeeds`). */
+export function describeWithDebian(suite: string, needs: DebianNeeds): jest.Describe {
+  return hasDebianNeeds(suite, needs) ? describe : describe.skip;
 }

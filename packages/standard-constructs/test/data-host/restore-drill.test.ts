@@ -15,7 +15,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { synthesizedArchive } from './archive-settings';
-import { requireDebianTools } from './debian-tools';
+import { describeWithDebian } from './debian-packages';
 import { DrillHost, DrillHostPaths } from './drill-host';
 import { LoggedS3Request, s3Authorization, S3Authorization } from './s3-request-actions';
 import { RestoreSource, TimescaleDataHostProps } from '../../src';
@@ -28,9 +28,10 @@ const S3_STAND_IN = path.join(__dirname, 'fixtures', 's3-stand-in.js');
 /** One access key per host, so the request log tells which host made each request. */
 const KEYS = { source: { id: 'SOURCEHOSTKEY', secret: 'source0secret' }, restored: { id: 'RESTOREDHOSTKEY', secret: 'restored0secret' } };
 
-const tools = requireDebianTools('restore drill', {
+const describeDrill = describeWithDebian('restore drill', {
   commands: ['pg_createcluster', 'pg_ctlcluster', 'psql', 'pgbackrest', 'redis-server', 'redis-cli', 'runuser', 'openssl', 'shellcheck'],
-  aptInstall: `postgresql-${PG_VERSION} postgresql-${PG_VERSION}-postgis-3 pgbackrest redis-server shellcheck`,
+  packages: [`postgresql-${PG_VERSION}`, `postgresql-${PG_VERSION}-postgis-3`, 'pgbackrest', 'redis-server', 'shellcheck', 'openssl'],
+  root: true,
 });
 
 jest.setTimeout(240_000);
@@ -174,7 +175,6 @@ async function decision(statements: Array<Record<string, unknown>>, authorizatio
   return result.overallResult;
 }
 
-const describeDrill = tools.available ? describe : describe.skip;
 
 describeDrill('restore drill: bootstrap, archive to S3 (s3rver over TLS), restore to a point in time', () => {
   beforeAll(async () => {
