@@ -32,7 +32,8 @@ describe('shared registry app', () => {
   test('every repository keeps release- and environment-tagged images: the tags the environments deploy', () => {
     for (const repo of Object.values(template.findResources('AWS::ECR::Repository'))) {
       const rules = JSON.parse(repo.Properties.LifecyclePolicy.LifecyclePolicyText).rules;
-      const kept = rules.filter((r: { selection: { tagPrefixList?: string[] } }) => r.selection.tagPrefixList).map((r: { selection: { tagPrefixList: string[] } }) => r.selection.tagPrefixList[0]);
+      type Rule = { selection: { tagPrefixList?: string[] } };
+      const kept = rules.filter((r: Rule) => r.selection.tagPrefixList).map((r: Rule) => r.selection.tagPrefixList![0]);
       expect(kept).toEqual([...KEPT_TAG_PREFIXES]);
     }
   });

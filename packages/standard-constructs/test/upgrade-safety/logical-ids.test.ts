@@ -191,11 +191,13 @@ const CASES: Record<string, (s: Stack) => void> = {
   TrackerWebService: (s) => webService(s, 'Api'),
   StandardAlarms: (s) => {
     const api = webService(s, 'Api');
-    new lib.StandardAlarms(s, 'Alarms', { ...NAMES, targetGroups: [api.targetGroup], services: [api.service], serviceUnhealthyAlarm: true });
+    const environment = new lib.MonitoredEnvironment(s, 'Monitored', { ...NAMES, targetGroups: [api.targetGroup], services: [api.service] });
+    new lib.StandardAlarms(s, 'Alarms', { environment, serviceUnhealthyAlarm: true });
   },
   ServiceDashboard: (s) => {
     const api = webService(s, 'Api');
-    new lib.ServiceDashboard(s, 'Dashboard', { ...NAMES, targetGroups: [api.targetGroup], services: [api.service], logGroups: [api.logGroup] });
+    const environment = new lib.MonitoredEnvironment(s, 'Monitored', { ...NAMES, targetGroups: [api.targetGroup], services: [api.service] });
+    new lib.ServiceDashboard(s, 'Dashboard', { environment, logGroups: [api.logGroup] });
   },
   ServiceLogQueries: (s) => new lib.ServiceLogQueries(s, 'LogQueries', { ...NAMES, logGroups: [webService(s, 'Api').logGroup] }),
   TeamsAlarmForwarder: (s) => new lib.TeamsAlarmForwarder(s, 'Forwarder', {
