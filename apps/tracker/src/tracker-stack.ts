@@ -1,5 +1,6 @@
 import {
-  DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, MonitoredEnvironment, ProjectKey, PublicLoadBalancer, ServiceAutoScalingOptions,
+  DebianBookwormImage, EfsMount, ExternalDnsCertificate, GlimpseCompliance, MonitoredEnvironment, ProjectKey, PublicLoadBalancer,
+  ServiceAutoScalingOptions,
   ServiceDashboard, ServiceImage, ServiceLogQueries, StandardAlarms, StandardCluster, StandardVpc,
   StandardWebAcl, TimescaleDataHost, TrackerFargateService, TrackerServiceProps, TrackerWebService, TrackerWebServiceProps,
   TrackerWorkerService, TrackerWorkerServiceProps, VpcPeering,
