@@ -52,19 +52,36 @@ export function hosts(index: PolicyIndex): Host[] {
     for (const [groupId] of stack.resources('AWS::Logs::LogGroup')) {
       if (new RegExp(`=${escape(r.ref(groupId))}$`, 'm').test(configuration)) requests.push(...writeLogs(who, roleArn, logGroupArn(stack, r.ref(groupId))));
     }
-    // A bucket the configuration names (a backup repository): the host lists it, writes and reads objects in it.
+    // A bucket the configuration names (a backup repository): the host lists it, writes and reads objects
+    // in it, under its own pgBackRest stanza's prefixes when the configuration names a stanza.
     for (const [bucketId] of stack.resources('AWS::S3::Bucket')) {
       const bucket = r.ref(bucketId);
       if (!new RegExp(`=${escape(bucket)}$`, 'm').test(configuration)) continue;
       const arn = `arn:${stack.env.partition}:s3:::${bucket}`;
-      requests.push({ name: `${who} s3:ListBucket ${arn}`, principal: roleArn, action: 's3:ListBucket', resource: arn });
-      for (const action of ['s3:PutObject', 's3:GetObject']) requests.push({ name: `${who} ${action} ${arn}/flows/proof`, principal: roleArn, action, resource: `${arn}/flows/proof` });
+      for (const prefix of repositoryPrefixes(configuration)) {
+        requests.push({ name: `${who} s3:ListBucket ${arn} ${prefix}`, principal: roleArn, action: 's3:ListBucket', resource: arn, context: { 's3:prefix': prefix } });
+        for (const action of ['s3:PutObject', 's3:GetObject']) {
+          requests.push({ name: `${who} ${action} ${arn}/${prefix}flows-proof`, principal: roleArn, action, resource: `${arn}/${prefix}flows-proof` });
+        }
+      }
     }
     for (const [, namespace] of configuration.matchAll(/^[A-Z_]*NAMESPACE=(.+)$/gm)) {
       requests.push({ name: `${who} cloudwatch:PutMetricData to ${namespace}`, principal: roleArn, action: 'cloudwatch:PutMetricData', resource: '*', context: { 'cloudwatch:namespace': namespace } });
     }
     return [{ stack, logicalId: id, roleArn, configuration, requests }];
   }));
+}
+
+/**
+ * Where a host writes in a repository it names: pgBackRest's archive and
+ * backup prefixes of its own stanza (`PGBACKREST_STANZA`, under the repository
+ * path), or anywhere when the configuration names no stanza.
+ */
+function repositoryPrefixes(configuration: string): string[] {
+  const stanza = /^PGBACKREST_STANZA=(.+)$/m.exec(configuration)?.[1];
+  if (!stanza) return [''];
+  const root = (/^PGBACKREST_OPTION_repo1-path=\/?(.+)$/m.exec(configuration)?.[1] ?? 'pgbackrest').replace(/\/$/, '');
+  return ['archive', 'backup'].map((kind) => `${root}/${kind}/${stanza}/`);
 }
 
 function escape(text: string): string {

@@ -81,6 +81,10 @@ export class Resolver {
     return this.stack.env;
   }
 
+  public get stackName(): string {
+    return this.stack.name;
+  }
+
   public resource(logicalId: string): CfnResource {
     const resource = this.stack.template.Resources?.[logicalId];
     if (!resource) throw new Error(`${this.stack.name}: no resource or parameter ${logicalId}`);

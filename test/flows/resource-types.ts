@@ -61,7 +61,11 @@ function info(resource: CfnResource, logicalId: string): TypeInfo {
 export function physicalName(resource: CfnResource, logicalId: string, r: Resolver): string {
   const prop = TYPES[resource.Type]?.nameProperty;
   const given = prop ? resource.Properties?.[prop] : undefined;
-  return given !== undefined ? r.str(given) : logicalId.toLowerCase();
+  if (given !== undefined) return r.str(given);
+  // Bucket names are global: CloudFormation generates `<stack>-<logical id>-<suffix>`, so two stacks'
+  // buckets with the same logical id (a library construct used twice) stay two buckets.
+  if (resource.Type === 'AWS::S3::Bucket') return `${r.stackName}-${logicalId}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return logicalId.toLowerCase();
 }
 
 /** The resource's ARN, with the role path (part of a role's ARN) when it has one. */

@@ -31,7 +31,7 @@ const ANISETTE_NAMESPACE = 'anisette-v3.local';
 const ANISETTE_NAME = 'anisette-v3';
 
 /**
- * One Tracker environment (seed 001's eleven modules): project key, VPC,
+ * One Tracker environment (the legacy deployment's eleven modules, docs/architecture.md): project key, VPC,
  * edge (certificate, WAF, ALB), cluster, the api/frontend/admin services,
  * TaskiQ workers and anisette, the data tier (a self-hosted data host, or
  * the existing production one through VPC peering), secrets and alarms.
@@ -62,7 +62,7 @@ export class TrackerStack extends Stack {
     // Offline synth and tests may use placeholder values; any deployment path fails, listing them.
     refusePlaceholders(this, config);
 
-    // Seed modules 1 (kms) and 2 (network).
+    // Legacy modules 1 (kms) and 2 (network).
     this.projectKey = new ProjectKey(this, 'ProjectKey', this.names);
     const key = this.projectKey.key;
     this.network = new StandardVpc(this, 'Network', {
@@ -74,19 +74,19 @@ export class TrackerStack extends Stack {
     });
     const vpc = this.network.vpc;
 
-    // Seed modules 5 (acm), 6 (waf) and 7 (alb).
+    // Legacy modules 5 (acm), 6 (waf) and 7 (alb).
     const certificate = new ExternalDnsCertificate(this, 'Certificate', { domainName: config.hostname });
     const webAcl = new StandardWebAcl(this, 'WebAcl', { ...this.names, encryptionKey: key, rateLimitPerFiveMinutes: config.wafRateLimit });
     this.edge = new PublicLoadBalancer(this, 'Edge', { ...this.names, vpc, certificate: certificate.certificate, webAcl });
 
-    // Seed modules 8 (database) and 11 (secrets), or the peered production data tier.
+    // Legacy modules 8 (database) and 11 (secrets), or the peered production data tier.
     const peered = config.existingDataStores
       ? new PeeredDataTier(this, { vpc, cidr: this.network.cidr }, config.existingDataStores) : undefined;
     this.peering = peered?.peering;
     const dataStores = peered?.dataTier ?? this.selfHostedDataStores(key);
     const secretKey = peered?.secretKey ?? this.generatedSecretKey(key);
 
-    // Seed modules 4 (ecr), 9 (ecs) and 10 (logs).
+    // Legacy modules 4 (ecr), 9 (ecs) and 10 (logs).
     this.cluster = new StandardCluster(this, 'Cluster', { ...this.names, vpc, encryptionKey: key }).cluster;
     const listener = this.edge.httpsListener;
     const appSecrets = { SECRET_KEY: ecs.Secret.fromSecretsManager(secretKey) };

@@ -3,7 +3,7 @@ import { container, logicalId, resources, synthEnvironments, taskDefinition } fr
 import { STAGING } from '../src/config';
 
 /**
- * Seed 001 (the Terraform staging deployment), module by module: every
+ * The legacy Terraform staging deployment (docs/architecture.md), module by module: every
  * resource and setting is present in TrackerStaging, or the test names the
  * deliberate difference and asserts what replaces it.
  */
@@ -11,7 +11,7 @@ const { stagingTemplate: t } = synthEnvironments();
 const PREFIX = 'tracker-restapi-staging';
 const SHA = STAGING.imageTags.api;
 
-describe('seed 001 module 1: kms', () => {
+describe('legacy module 1: kms', () => {
   test('one CMK, yearly rotation, 7-day deletion window, alias/<project>-<env>', () => {
     t.resourceCountIs('AWS::KMS::Key', 1);
     t.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true, PendingWindowInDays: 7 });
@@ -38,7 +38,7 @@ describe('seed 001 module 1: kms', () => {
   });
 });
 
-describe('seed 001 module 2: network', () => {
+describe('legacy module 2: network', () => {
   test('VPC 10.40.0.0/24 with DNS hostnames and support', () => {
     t.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.40.0.0/24', EnableDnsHostnames: true, EnableDnsSupport: true });
   });
@@ -86,7 +86,7 @@ describe('seed 001 module 2: network', () => {
   });
 });
 
-describe('seed 001 module 3: security groups', () => {
+describe('legacy module 3: security groups', () => {
   const sg = (path: string) => ({ 'Fn::GetAtt': [logicalId(t, path), 'GroupId'] });
   const alb = sg('/Edge/SecurityGroup/Resource');
   const ingress = Object.values(resources(t, 'AWS::EC2::SecurityGroupIngress')).map((r) => r.Properties);
@@ -131,7 +131,7 @@ describe('seed 001 module 3: security groups', () => {
   });
 });
 
-describe('seed 001 module 4: ecr', () => {
+describe('legacy module 4: ecr', () => {
   test.each(['api', 'frontend', 'admin', 'anisette'])('difference: %s comes from tracker/<app> in the shared registry, pinned to a git SHA (repositories live in apps/shared-registry)', (app) => {
     t.resourceCountIs('AWS::ECR::Repository', 0);
     expect(container(t, app).Image).toEqual({
@@ -140,7 +140,7 @@ describe('seed 001 module 4: ecr', () => {
   });
 });
 
-describe('seed 001 module 5: acm', () => {
+describe('legacy module 5: acm', () => {
   test('certificate for the public hostname with DNS validation', () => {
     t.hasResourceProperties('AWS::CertificateManager::Certificate', { DomainName: 'tracker.staging.glimpse.technology', ValidationMethod: 'DNS' });
   });
@@ -151,7 +151,7 @@ describe('seed 001 module 5: acm', () => {
   });
 });
 
-describe('seed 001 module 6: waf', () => {
+describe('legacy module 6: waf', () => {
   test('regional web ACL, default allow, CommonRuleSet 10, KnownBadInputs 20, metrics and samples on (difference: + per-IP rate limit at 5)', () => {
     t.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
@@ -164,15 +164,15 @@ describe('seed 001 module 6: waf', () => {
     });
   });
 
-  test('attached to the ALB; logs for 365 days, KMS (difference: named aws-waf-logs-…, see defect 3)', () => {
+  test('attached to the ALB; logs for 365 days, KMS (difference: named aws-waf-logs-…, see legacy fault 3)', () => {
     t.hasResourceProperties('AWS::WAFv2::WebACLAssociation', { ResourceArn: { Ref: logicalId(t, '/Edge/LoadBalancer/Resource') } });
     t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `aws-waf-logs-${PREFIX}`, RetentionInDays: 365 });
     t.resourceCountIs('AWS::WAFv2::LoggingConfiguration', 1);
   });
 });
 
-describe('seed 001 module 7: alb', () => {
-  test('access log bucket glimpse-<project>-<env>-alb-logs-<account>: private, versioned, 90-day expiry, 7-day multipart abort (difference: SSE-S3, defect 4)', () => {
+describe('legacy module 7: alb', () => {
+  test('access log bucket glimpse-<project>-<env>-alb-logs-<account>: private, versioned, 90-day expiry, 7-day multipart abort (difference: SSE-S3, legacy fault 4)', () => {
     t.hasResourceProperties('AWS::S3::Bucket', {
       BucketName: `glimpse-${PREFIX}-alb-logs-${STAGING.account}`,
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -235,7 +235,7 @@ describe('seed 001 module 7: alb', () => {
   });
 });
 
-describe('seed 001 module 8: database', () => {
+describe('legacy module 8: database', () => {
   const instance = () => Object.values(resources(t, 'AWS::EC2::Instance'))[0].Properties;
 
   test('one t3.medium in a private subnet, no public IP, IMDSv2 with hop limit 2, detailed monitoring', () => {
@@ -249,7 +249,7 @@ describe('seed 001 module 8: database', () => {
     expect(JSON.stringify(instance())).not.toContain('AssociatePublicIpAddress":true');
   });
 
-  test('encrypted gp3 storage (difference: 50 GiB data on its own retained volume, see defect 5)', () => {
+  test('encrypted gp3 storage (difference: 50 GiB data on its own retained volume, see legacy fault 5)', () => {
     expect(instance().BlockDeviceMappings[0].Ebs).toMatchObject({ Encrypted: true, VolumeType: 'gp3' });
     t.hasResourceProperties('AWS::EC2::Volume', { Size: 50, VolumeType: 'gp3', Encrypted: true });
   });
@@ -272,7 +272,7 @@ describe('seed 001 module 8: database', () => {
   });
 });
 
-describe('seed 001 module 9: ecs', () => {
+describe('legacy module 9: ecs', () => {
   test('cluster with Container Insights', () => {
     t.hasResourceProperties('AWS::ECS::Cluster', {
       ClusterSettings: [{ Name: 'containerInsights', Value: Match.stringLikeRegexp('enabled|enhanced') }],
@@ -355,14 +355,14 @@ describe('seed 001 module 9: ecs', () => {
   });
 });
 
-describe('seed 001 module 10: logs', () => {
+describe('legacy module 10: logs', () => {
   test.each(['api', 'frontend', 'admin', 'anisette'])('/aws/ecs/<project>-<env>/%s: KMS, 90 days, awslogs driver', (name) => {
     t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: `/aws/ecs/${PREFIX}/${name}`, RetentionInDays: 90, KmsKeyId: Match.anyValue() });
     expect(container(t, name).LogConfiguration.LogDriver).toBe('awslogs');
   });
 });
 
-describe('seed 001 module 11: secrets', () => {
+describe('legacy module 11: secrets', () => {
   test('three application secrets (postgres, secret key, valkey), generated, KMS-encrypted (difference: + the PostgreSQL superuser)', () => {
     const secrets = Object.values(resources(t, 'AWS::SecretsManager::Secret'));
     expect(secrets.length).toBe(4);
@@ -376,13 +376,13 @@ describe('seed 001 module 11: secrets', () => {
   });
 });
 
-describe('seed 001 module 12: memorydb (present in Terraform, not used in staging)', () => {
+describe('legacy module 12: memorydb (present in Terraform, not used in staging)', () => {
   test('no MemoryDB or ElastiCache: Valkey runs on the data host', () => {
     expect(Object.keys(t.toJSON().Resources).filter((id) => /MemoryDB|ElastiCache/.test(t.toJSON().Resources[id].Type))).toEqual([]);
   });
 });
 
-describe('seed 001: tags', () => {
+describe('legacy deployment: tags', () => {
   test('every resource tagged with project, environment and manager (difference: ManagedBy aws-cdk, plus Version and Repository)', () => {
     t.hasResourceProperties('AWS::EC2::VPC', {
       Tags: Match.arrayWith([

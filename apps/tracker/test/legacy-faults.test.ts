@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { logicalId, resources, synthEnvironments } from './synth';
 
-/** DESIGN.md "Known defects in seed 001": one test per defect, proving the fix in TrackerStaging. */
+/** The legacy deployment's known faults (docs/architecture.md): one test per fault, proving the fix in TrackerStaging. */
 const { stagingTemplate: t, staging } = synthEnvironments();
 const groups = resources(t, 'AWS::EC2::SecurityGroup');
 const egressOf = (groupPath: string) => {
@@ -14,32 +14,32 @@ const egressOf = (groupPath: string) => {
   return [...inline, ...separate];
 };
 
-describe('DESIGN.md known defects of seed 001, fixed', () => {
+describe('the legacy deployment\'s known faults, fixed', () => {
   test.each(['Api', 'Frontend', 'Admin', 'TrackerWorker', 'TrackerFetcher2', 'Anisette'])(
-    'defect 1: %s tasks may reach AWS APIs over 443 (image pulls, logs, secrets), not only 5432/6379', (service) => {
+    'fault 1: %s tasks may reach AWS APIs over 443 (image pulls, logs, secrets), not only 5432/6379', (service) => {
       expect(egressOf(`/${service}/SecurityGroup/Resource`)).toContainEqual(expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 443, ToPort: 443, IpProtocol: 'tcp' }));
     });
 
-  test('defect 2: the database host has egress for packages (80/443) and SSM (443)', () => {
+  test('fault 2: the database host has egress for packages (80/443) and SSM (443)', () => {
     const egress = egressOf('/DataHost/SecurityGroup/Resource');
     expect(egress).toContainEqual(expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 443 }));
     expect(egress).toContainEqual(expect.objectContaining({ CidrIp: '0.0.0.0/0', FromPort: 80 }));
   });
 
-  test('defect 3: WAF logs go to a log group named aws-waf-logs-…', () => {
+  test('fault 3: WAF logs go to a log group named aws-waf-logs-…', () => {
     const logGroup = logicalId(t, '/WebAcl/LogGroup/Resource');
     t.hasResourceProperties('AWS::Logs::LogGroup', { LogGroupName: Match.stringLikeRegexp('^aws-waf-logs-') });
     expect(resources(t, 'AWS::Logs::LogGroup')[logGroup].Properties.LogGroupName).toMatch(/^aws-waf-logs-/);
     expect(JSON.stringify(Object.values(resources(t, 'AWS::WAFv2::LoggingConfiguration'))[0].Properties.LogDestinationConfigs)).toContain(logGroup);
   });
 
-  test('defect 4: the ALB access log bucket uses SSE-S3, not SSE-KMS', () => {
+  test('fault 4: the ALB access log bucket uses SSE-S3, not SSE-KMS', () => {
     const bucket = resources(t, 'AWS::S3::Bucket')[logicalId(t, '/Edge/AccessLogBucket/Resource')].Properties;
     expect(bucket.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
     expect(JSON.stringify(bucket)).not.toContain('aws:kms');
   });
 
-  test('defect 5: pinned AMI, data on a retained volume, instance protected, bootstrap outside user data', () => {
+  test('fault 5: pinned AMI, data on a retained volume, instance protected, bootstrap outside user data', () => {
     const instance = Object.values(resources(t, 'AWS::EC2::Instance'))[0].Properties;
     expect(instance.ImageId).toMatch(/^ami-[0-9a-f]{8,17}$/);
     expect(Object.keys(t.toJSON().Parameters ?? {}).filter((p) => /Ami|ImageId|ssm/i.test(p))).toEqual([]);
@@ -51,7 +51,7 @@ describe('DESIGN.md known defects of seed 001, fixed', () => {
     expect(JSON.stringify(instance.UserData)).not.toContain(script.split('\n').find((l) => l.includes('amazon-ssm-agent'))!.trim());
   });
 
-  test('defect 6: every secret is generated, none is a placeholder to fill by hand', () => {
+  test('fault 6: every secret is generated, none is a placeholder to fill by hand', () => {
     const secrets = Object.values(resources(t, 'AWS::SecretsManager::Secret'));
     expect(secrets.length).toBeGreaterThanOrEqual(3);
     for (const secret of secrets) {
@@ -60,7 +60,7 @@ describe('DESIGN.md known defects of seed 001, fixed', () => {
     }
   });
 
-  test('defect 7: the bootstrap the data host runs installs the SSM agent', () => {
+  test('fault 7: the bootstrap the data host runs installs the SSM agent', () => {
     const script = fs.readFileSync(bootstrapScript(), 'utf8');
     expect(script).toMatch(/amazon-ssm-agent/);
     expect(staging.dataHost!.bootstrapCommands.join('\n')).toMatch(/bootstrap/);
