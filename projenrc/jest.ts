@@ -5,7 +5,8 @@ import { javascript, typescript } from 'projen';
  * test run (a changed construct id must fail the build, not update itself),
  * and ts-jest only transpiles, because `tsc`/jsii already type-check.
  * Coverage is off in `test` (V8 coverage doubles the tests' CPU time and
- * nothing gates on it); `test:coverage` collects it on demand.
+ * nothing gates on it); `test:coverage` collects it on demand. One worker per
+ * core: jest's default keeps a core free, which on 2 cores runs one file at a time.
  */
 export function strictJest(): javascript.JestOptions {
   return {
@@ -13,6 +14,7 @@ export function strictJest(): javascript.JestOptions {
     jestConfig: {
       testTimeout: 60_000,
       collectCoverage: false,
+      maxWorkers: '100%',
     },
   };
 }
