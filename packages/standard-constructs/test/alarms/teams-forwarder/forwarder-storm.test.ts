@@ -1,6 +1,6 @@
 // The two real-time storms of 100 notifications, in their own file so jest runs them beside the rest.
-import { alarmNotification, snsEvent } from './notifications';
 import { context, REQUEST_TIMEOUT_MS, TeamsHarness } from './forwarder-harness';
+import { alarmNotification, snsEvent } from './notifications';
 import { MinIntervalLimiter, sendIntervalMs } from '../../../src/alarms/teams-forwarder/rate-limiter';
 
 const harness = new TeamsHarness();

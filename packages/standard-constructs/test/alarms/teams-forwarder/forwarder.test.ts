@@ -1,5 +1,5 @@
-import { alarmNotification, snsEvent } from './notifications';
 import { context, RecordingLogger, RecordingMetrics, REQUEST_TIMEOUT_MS, TeamsHarness } from './forwarder-harness';
+import { alarmNotification, snsEvent } from './notifications';
 import { DeliveryError } from '../../../src/alarms/teams-forwarder/delivery';
 
 const harness = new TeamsHarness();
