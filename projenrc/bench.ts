@@ -1,5 +1,6 @@
-import { awscdk, Component, Task, typescript } from 'projen';
+import { awscdk, Component, JsonFile, Task, typescript } from 'projen';
 import { TS_NODE } from './scripts';
+import { transpileCommand } from './transpile';
 import { relativeOutdir } from './workspace';
 
 /**
@@ -20,6 +21,16 @@ export class BenchTask extends Component {
         { spawn: deps.synth.name },
         { exec: `${TS_NODE} scripts/bench.ts ${deps.apps.map((app) => relativeOutdir(root, app)).join(' ')}`, receiveArgs: true },
       ],
+    });
+    // The reference app is built and run exactly as the apps are (projenrc/apps.ts).
+    new JsonFile(root, 'bench/reference-app/cdk.json', {
+      obj: {
+        app: 'node lib/main.js',
+        build: `npx ${transpileCommand('src', 'lib')}`,
+        output: 'cdk.out',
+        notices: false,
+        context: { 'cli-telemetry': false },
+      },
     });
     root.gitignore.exclude('/bench/reference-app/lib/', '/bench/reference-app/cdk.out/');
   }

@@ -36,6 +36,43 @@ export interface HostOptions {
 
 let counter = 0;
 
+/**
+ * The fake AWS CLI under `fakeDir`: first on the PATH (`fakeAwsEnv`), it serves
+ * the three host secrets and the init-marker and CA parameters from files, and
+ * records signals and metric data as files.
+ */
+export function installFakeAws(fakeDir: string, marker = 'none'): void {
+  fs.mkdirSync(path.join(fakeDir, 'bin'), { recursive: true });
+  fs.copyFileSync(FAKE_AWS, path.join(fakeDir, 'bin', 'aws'));
+  fs.chmodSync(path.join(fakeDir, 'bin', 'aws'), 0o755);
+  fs.mkdirSync(path.join(fakeDir, 'secrets'));
+  for (const [id, username, password] of [
+    ['superuser', 'postgres', PASSWORDS.superuser], ['app', 'tracker', PASSWORDS.app], ['valkey', 'default', PASSWORDS.valkey],
+  ]) {
+    fs.writeFileSync(path.join(fakeDir, 'secrets', id), JSON.stringify({ username, password }));
+  }
+  fs.mkdirSync(path.join(fakeDir, 'parameters'));
+  fs.writeFileSync(path.join(fakeDir, 'parameters', 'marker'), marker);
+  fs.writeFileSync(path.join(fakeDir, 'parameters', 'ca'), 'pending');
+}
+
+/** The environment the bootstrap (and what it writes) runs with in test mode: the fake AWS CLI first on PATH. */
+export function fakeAwsEnv(fakeDir: string): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${path.join(fakeDir, 'bin')}:${process.env.PATH}`, DATA_HOST_TEST_MODE: '1', FAKE_AWS_DIR: fakeDir };
+}
+
+/** Stops the Valkey the bootstrap started, by its pid file under the data root; waits for it to exit. */
+export function stopValkey(dataRoot: string, port: number): void {
+  const pidFile = path.join(dataRoot, 'valkey', 'valkey.pid');
+  if (!fs.existsSync(pidFile)) return;
+  // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
+  const pid = fs.readFileSync(pidFile, 'utf8').trim();
+  spawnSync('redis-cli', ['--tls', '--insecure', '-p', String(port), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
+  const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
+  if (alive()) spawnSync('kill', ['-9', pid]);
+}
+
 export class TestHost {
   public readonly root: string;
   public readonly dataRoot: string;
@@ -61,20 +98,9 @@ export class TestHost {
     this.dataRoot = path.join(this.root, 'pgdata');
     fs.mkdirSync(this.dataRoot);
     this.fakeDir = path.join(this.root, 'fake-aws');
-    fs.mkdirSync(path.join(this.fakeDir, 'bin'), { recursive: true });
-    fs.copyFileSync(FAKE_AWS, path.join(this.fakeDir, 'bin', 'aws'));
-    fs.chmodSync(path.join(this.fakeDir, 'bin', 'aws'), 0o755);
+    installFakeAws(this.fakeDir, options.marker);
     // No network address yet, as at an early boot: the script must not depend on one.
     fs.writeFileSync(path.join(this.fakeDir, 'bin', 'hostname'), '#!/bin/sh\necho\n', { mode: 0o755 });
-    fs.mkdirSync(path.join(this.fakeDir, 'secrets'));
-    for (const [id, username, password] of [
-      ['superuser', 'postgres', PASSWORDS.superuser], ['app', 'tracker', PASSWORDS.app], ['valkey', 'default', PASSWORDS.valkey],
-    ]) {
-      fs.writeFileSync(path.join(this.fakeDir, 'secrets', id), JSON.stringify({ username, password }));
-    }
-    fs.mkdirSync(path.join(this.fakeDir, 'parameters'));
-    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'marker'), options.marker ?? 'none');
-    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'ca'), 'pending');
     this.systemdDir = path.join(this.root, 'systemd');
     this.publisher = path.join(this.root, 'sbin', 'data-host-pg-metrics');
     if (options.volumeMiB) {
@@ -126,7 +152,7 @@ export class TestHost {
   }
 
   public get env(): NodeJS.ProcessEnv {
-    return { ...process.env, PATH: `${path.join(this.fakeDir, 'bin')}:${process.env.PATH}`, DATA_HOST_TEST_MODE: '1', FAKE_AWS_DIR: this.fakeDir };
+    return fakeAwsEnv(this.fakeDir);
   }
 
   /** Runs the bootstrap; returns its result and duration whatever the outcome. */
@@ -171,15 +197,7 @@ export class TestHost {
   /** Stops what the bootstrap started and removes every trace of it. */
   public cleanup(): void {
     spawnSync('pg_dropcluster', ['--stop', PG_VERSION, this.cluster]);
-    const pidFile = path.join(this.dataRoot, 'valkey', 'valkey.pid');
-    if (fs.existsSync(pidFile)) {
-      // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
-      const pid = fs.readFileSync(pidFile, 'utf8').trim();
-      spawnSync('redis-cli', ['--tls', '--insecure', '-p', String(this.valkeyPort), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
-      const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
-      for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
-      if (alive()) spawnSync('kill', ['-9', pid]);
-    }
+    stopValkey(this.dataRoot, this.valkeyPort);
     // pg_dropcluster leaves files it did not create (the bootstrap's conf.d drop-ins).
     fs.rmSync(`/etc/postgresql/${PG_VERSION}/${this.cluster}`, { recursive: true, force: true });
     fs.rmSync(`/var/log/postgresql/postgresql-${PG_VERSION}-${this.cluster}.log`, { force: true });

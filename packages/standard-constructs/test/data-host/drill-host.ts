@@ -6,10 +6,8 @@
 import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { fakeAwsEnv, installFakeAws, stopValkey } from './bootstrap-harness';
 import { bundledBootstrapScript } from '../../src/data-host/bootstrap-script-bundle';
-
-const FAKE_AWS = path.join(__dirname, 'fixtures', 'fake-aws');
-const PASSWORDS = { superuser: 'Super0user0password0', app: 'App0password0for0tracker', valkey: 'Valkey0password0abc' };
 
 export interface DrillHostPaths {
   /** A directory the host may create and own. */
@@ -40,19 +38,8 @@ export class DrillHost {
     fs.mkdirSync(dataRoot);
     execFileSync('chown', ['postgres:postgres', dataRoot]);
     this.fakeDir = path.join(root, 'fake-aws');
-    fs.mkdirSync(path.join(this.fakeDir, 'bin'), { recursive: true });
-    fs.copyFileSync(FAKE_AWS, path.join(this.fakeDir, 'bin', 'aws'));
-    fs.chmodSync(path.join(this.fakeDir, 'bin', 'aws'), 0o755);
-    fs.mkdirSync(path.join(this.fakeDir, 'secrets'));
-    for (const [id, username, password] of [
-      ['superuser', 'postgres', PASSWORDS.superuser], ['app', 'tracker', PASSWORDS.app], ['valkey', 'default', PASSWORDS.valkey],
-    ]) {
-      fs.writeFileSync(path.join(this.fakeDir, 'secrets', id), JSON.stringify({ username, password }));
-    }
     // A new database: the init marker says no volume was initialised yet; the CA is published on first run.
-    fs.mkdirSync(path.join(this.fakeDir, 'parameters'));
-    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'marker'), 'none');
-    fs.writeFileSync(path.join(this.fakeDir, 'parameters', 'ca'), 'pending');
+    installFakeAws(this.fakeDir);
     this.dataRoot = dataRoot;
     this.pgbackrestConfig = path.join(root, 'pgbackrest', 'pgbackrest.conf');
     this.backupScript = path.join(root, 'sbin', 'data-host-backup');
@@ -94,7 +81,7 @@ export class DrillHost {
 
   /** The environment the bootstrap and the scripts it writes run with: the fake AWS CLI first on PATH. */
   public env(): NodeJS.ProcessEnv {
-    return { ...process.env, PATH: `${path.join(this.fakeDir, 'bin')}:${process.env.PATH}`, DATA_HOST_TEST_MODE: '1', FAKE_AWS_DIR: this.fakeDir };
+    return fakeAwsEnv(this.fakeDir);
   }
 
   public bootstrap(): void {
@@ -131,13 +118,6 @@ export class DrillHost {
     spawnSync('pg_dropcluster', ['--stop', this.paths.pgVersion, this.cluster]);
     fs.rmSync(`/etc/postgresql/${this.paths.pgVersion}/${this.cluster}`, { recursive: true, force: true });
     fs.rmSync(`/var/log/postgresql/postgresql-${this.paths.pgVersion}-${this.cluster}.log`, { force: true });
-    const pidFile = path.join(this.dataRoot, 'valkey', 'valkey.pid');
-    if (!fs.existsSync(pidFile)) return;
-    const pid = fs.readFileSync(pidFile, 'utf8').trim();
-    // SHUTDOWN NOSAVE exits at once; a plain SIGTERM saves first and refuses to exit if its directory vanished.
-    spawnSync('redis-cli', ['--tls', '--insecure', '-p', String(this.valkeyPort), '-a', PASSWORDS.valkey, '--no-auth-warning', 'SHUTDOWN', 'NOSAVE']);
-    const alive = () => spawnSync('kill', ['-0', pid]).status === 0 && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
-    for (let i = 0; i < 50 && alive(); i++) spawnSync('sleep', ['0.1']);
-    if (alive()) spawnSync('kill', ['-9', pid]);
+    stopValkey(this.dataRoot, this.valkeyPort);
   }
 }
