@@ -1,7 +1,8 @@
+import * as path from 'path';
 import { awscdk, typescript } from 'projen';
 import { checkOnlyEslint } from './lint';
 import { strictJest, TRANSPILE_ONLY_TS_JEST, typecheckTestsFirst } from './jest';
-import { transpileCommand } from './transpile';
+import { cdkBuildCommand, transpileCommand } from './transpile';
 import { LIBRARY_NAME, LIBRARY_WORKSPACE_VERSION, SUBPROJECT_TOOLCHAIN, VERSIONS } from './versions';
 import { asWorkspaceMember } from './workspace';
 
@@ -58,9 +59,8 @@ export function createEnvironmentApp(
   });
   typecheckTestsFirst(app, { alsoSources: true });
   asWorkspaceMember(app, SUBPROJECT_TOOLCHAIN);
-  const transpile = transpileCommand('src', 'lib');
-  app.compileTask.exec(transpile);
-  app.cdkConfig.json.addOverride('build', `npx ${transpile}`);
+  app.compileTask.exec(transpileCommand('src', 'lib'));
+  app.cdkConfig.json.addOverride('build', cdkBuildCommand(path.relative(app.outdir, root.outdir)));
   // No AWS calls at synth: version checks and notices would reach the network.
   app.cdkConfig.json.addOverride('notices', false);
   app.cdkConfig.json.addOverride('context.cli-telemetry', false);

@@ -1,6 +1,6 @@
 import { awscdk, Component, JsonFile, Task, typescript } from 'projen';
 import { TS_NODE } from './scripts';
-import { transpileCommand } from './transpile';
+import { cdkBuildCommand } from './transpile';
 import { relativeOutdir } from './workspace';
 
 /**
@@ -26,7 +26,7 @@ export class BenchTask extends Component {
     new JsonFile(root, 'bench/reference-app/cdk.json', {
       obj: {
         app: 'node lib/main.js',
-        build: `npx ${transpileCommand('src', 'lib')}`,
+        build: cdkBuildCommand('../..'),
         output: 'cdk.out',
         notices: false,
         context: { 'cli-telemetry': false },
