@@ -1,6 +1,7 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
 import { NagPack, NagPackProps } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { withStackIndex } from './private/cfn';
 import { GLIMPSE_RULES } from './rules';
 
 /**
@@ -24,6 +25,11 @@ export class GlimpseStandardsChecks extends NagPack {
   constructor(scope?: IConstruct, props?: NagPackProps) {
     super(scope, props);
     this.packName = GlimpseStandardsChecks.PACK_NAME;
+  }
+
+  /** Checks every CfnResource under `scope`, finding each stack's resources once for the rules that look across a stack. */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    return withStackIndex(() => super.validateScope(scope));
   }
 
   protected checkResource(node: CfnResource): void {

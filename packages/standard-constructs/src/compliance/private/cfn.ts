@@ -7,30 +7,60 @@ export function resolve(node: CfnResource, value: unknown): any {
   return Stack.of(node).resolve(value);
 }
 
-/** The CfnResources of `node`'s own stack (nested stacks and stages excluded). */
-export function stackResources(node: CfnResource): CfnResource[] {
-  const stack = Stack.of(node);
-  return stack.node.findAll()
-    .filter((c: IConstruct): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+interface StackIndex {
+  readonly resources: CfnResource[];
+  byLogicalId?: Map<string, CfnResource>;
+  readonly derived: Map<string, unknown>;
 }
 
 /**
- * Each stack's resources by logical id, built once per set of resources:
- * resolving every logical id for every lookup made one rule cost a quarter
- * of all four packs' time on a 200-resource stack.
+ * Each stack's resources, found once per validation: the tree no longer
+ * changes while a pack checks it, and walking the whole stack for every rule
+ * and resource made a few rules cost as much as a whole cdk-nag pack.
  */
-const resourcesByLogicalId = new WeakMap<Stack, { readonly resources: CfnResource[]; readonly byId: Map<string, CfnResource> }>();
+let validationIndex: Map<Stack, StackIndex> | undefined;
+
+/** Runs `check` (a pack's validation of a finished tree) with each stack's resources indexed once. */
+export function withStackIndex<T>(check: () => T): T {
+  const outer = validationIndex;
+  validationIndex = new Map();
+  try {
+    return check();
+  } finally {
+    validationIndex = outer;
+  }
+}
+
+function stackIndex(node: CfnResource): StackIndex {
+  const stack = Stack.of(node);
+  const cached = validationIndex?.get(stack);
+  if (cached) return cached;
+  const resources = stack.node.findAll()
+    .filter((c: IConstruct): c is CfnResource => CfnResource.isCfnResource(c) && Stack.of(c) === stack);
+  const index: StackIndex = { resources, derived: new Map() };
+  validationIndex?.set(stack, index);
+  return index;
+}
+
+/** The CfnResources of `node`'s own stack (nested stacks and stages excluded). */
+export function stackResources(node: CfnResource): CfnResource[] {
+  return stackIndex(node).resources;
+}
+
+/**
+ * What `compute` derives from the resources of `node`'s stack, computed once
+ * per stack and validation under the name `key` (afresh outside a validation).
+ */
+export function perStack<T>(node: CfnResource, key: string, compute: (resources: CfnResource[]) => T): T {
+  const index = stackIndex(node);
+  if (!index.derived.has(key)) index.derived.set(key, compute(index.resources));
+  return index.derived.get(key) as T;
+}
 
 function resourceWithLogicalId(node: CfnResource, logicalId: string): CfnResource | undefined {
-  const stack = Stack.of(node);
-  const resources = stackResources(node);
-  let index = resourcesByLogicalId.get(stack);
-  const stale = !index || index.resources.length !== resources.length || index.resources.some((r, i) => r !== resources[i]);
-  if (stale) {
-    index = { resources, byId: new Map(resources.map((r) => [resolve(r, r.logicalId) as string, r])) };
-    resourcesByLogicalId.set(stack, index);
-  }
-  return index!.byId.get(logicalId);
+  const index = stackIndex(node);
+  index.byLogicalId ??= new Map(index.resources.map((r) => [resolve(r, r.logicalId) as string, r]));
+  return index.byLogicalId.get(logicalId);
 }
 
 /**

@@ -32,13 +32,13 @@ interface RuleApplier {
  * secure defaults are worth, so the report shows them too.
  */
 export function tallyRules<T>(pack: NagPack, check: () => T): RuleTally<T> {
-  const resources = new Set<string>();
+  const resources = new Set<CfnResource>();
   // cdk-nag puts a rule's explanation (what to change) in a finding only when verbose.
   const explanations: Record<string, string> = {};
   const passedByRule: Record<string, number> = {};
   let failed = 0;
   const record = (ruleId: string, node: CfnResource, result: NagRuleResult) => {
-    if (node.cfnResourceType !== 'AWS::CDK::Metadata') resources.add(node.node.path);
+    resources.add(node);
     const findings = Array.isArray(result) ? result.length : result === NagRuleCompliance.NON_COMPLIANT ? 1 : 0;
     if (findings > 0) {
       failed += findings;
@@ -81,7 +81,8 @@ export function tallyRules<T>(pack: NagPack, check: () => T): RuleTally<T> {
   try {
     const result = check();
     const passed = Object.values(passedByRule).reduce((sum, n) => sum + n, 0);
-    return { result, summary: { pack: pack.readPackName, resources: resources.size, passed, failed, passedByRule }, explanations };
+    const checked = [...resources].filter((r) => r.cfnResourceType !== 'AWS::CDK::Metadata').length;
+    return { result, summary: { pack: pack.readPackName, resources: checked, passed, failed, passedByRule }, explanations };
   } finally {
     delete (applier as Partial<RuleApplier>).applyRule;
   }

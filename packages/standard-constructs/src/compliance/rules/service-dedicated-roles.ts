@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { CfnService, CfnTaskDefinition } from 'aws-cdk-lib/aws-ecs';
 import { NagMessageLevel, NagRuleCompliance, NagRuleResult } from 'cdk-nag';
-import { referenceKey, referencedResource, stackResources } from '../private/cfn';
+import { perStack, referenceKey, referencedResource } from '../private/cfn';
 import { GlimpseRule } from '../private/rule';
 
 interface ServiceRoles {
@@ -34,10 +34,10 @@ export const ServiceDedicatedRoles: GlimpseRule = {
   level: NagMessageLevel.ERROR,
   check: (node: CfnResource): NagRuleResult => {
     if (!(node instanceof CfnService)) return NagRuleCompliance.NOT_APPLICABLE;
-    const own = rolesOf(node);
-    const others = stackResources(node)
-      .filter((r): r is CfnService => r instanceof CfnService && r !== node)
-      .map(rolesOf);
+    const services = perStack(node, 'ServiceDedicatedRoles', (resources) =>
+      resources.filter((r): r is CfnService => r instanceof CfnService).map(rolesOf));
+    const own = services.find((s) => s.service === node) ?? rolesOf(node);
+    const others = services.filter((s) => s.service !== node);
     const findings: string[] = [];
     if (!own.taskRole) findings.push('TaskRoleMissing');
     if (!own.executionRole) findings.push('ExecutionRoleMissing');

@@ -1,6 +1,8 @@
+import { App, Stack } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import { GlimpseStandardsChecks } from '../../../src/compliance';
 import { isPinnedImage } from '../../../src/compliance/rules/container-image-pinned';
 import { glimpseFindings, ruleFindings } from '../glimpse-findings';
 import { cluster, DIGEST, fargateTask, REGISTRY, SHA, taskRole } from './fixtures';
@@ -163,6 +165,27 @@ describe('Glimpse-ServiceDedicatedRoles', () => {
       'Glimpse-ServiceDedicatedRoles[TaskRoleShared] Test/Worker/Service',
       'Glimpse-ServiceDedicatedRoles[SameTaskAndExecutionRole] Test/Worker/Service',
       'Glimpse-ServiceDedicatedRoles[ExecutionRoleShared] Test/Worker/Service',
+    ]);
+  });
+
+  test('a second validation of a changed tree sees the new service (the stack index lives for one validation)', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Test', { env: { account: '111111111111', region: 'eu-west-2' } });
+    const c = cluster(stack);
+    const shared = taskRole(stack, 'SharedRole');
+    const service = (name: string) => new ecs.FargateService(stack, name, {
+      cluster: c, taskDefinition: fargateTask(stack, `${name}Task`, `${REGISTRY}:${SHA}`, { taskRole: shared, executionRole: taskRole(stack, `${name}Exec`) }),
+    });
+    const pack = new GlimpseStandardsChecks();
+    const findings = () => pack.validateScope(app).violations
+      .filter((v) => v.ruleName.startsWith('Glimpse-ServiceDedicatedRoles'))
+      .flatMap((v) => v.violatingResources.map((r) => `${v.ruleName} ${r.constructPath}`));
+    service('Api');
+    expect(findings()).toEqual([]);
+    service('Worker');
+    expect(findings()).toEqual([
+      'Glimpse-ServiceDedicatedRoles[TaskRoleShared] Test/Api/Service',
+      'Glimpse-ServiceDedicatedRoles[TaskRoleShared] Test/Worker/Service',
     ]);
   });
 
