@@ -18,7 +18,7 @@ import { synthesizedArchive } from './archive-settings';
 import { describeWithDebian } from './debian-packages';
 import { DrillHost, DrillHostPaths } from './drill-host';
 import { LoggedS3Request, s3Authorization, S3Authorization } from './s3-request-actions';
-import { RestoreSource, TimescaleDataHostProps } from '../../src';
+import { RestoreSource, TimescaleDataHostProps } from '../../../src';
 
 const PG_VERSION = '15';
 const BASE_PORT = 40000 + (process.pid % 1000) * 10;

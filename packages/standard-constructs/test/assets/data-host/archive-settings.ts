@@ -7,9 +7,9 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { BackupRepository, DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../src';
-import { importedVpc } from '../imported-vpc';
-import { bootstrapConfigValue } from './data-host-fixture';
+import { BackupRepository, DebianBookwormImage, TimescaleDataHost, TimescaleDataHostProps } from '../../../src';
+import { importedVpc } from '../../imported-vpc';
+import { bootstrapConfigValue } from '../../data-host/data-host-fixture';
 
 export const DRILL_KEY_ARN = 'arn:aws:kms:eu-west-2:111111111111:key/11111111-2222-3333-4444-555555555555';
 

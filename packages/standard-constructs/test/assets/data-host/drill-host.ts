@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAwsEnv, installFakeAws, stopValkey } from './bootstrap-harness';
-import { bundledBootstrapScript } from '../../src/data-host/bootstrap-script-bundle';
+import { bundledBootstrapScript } from '../../../src/data-host/bootstrap-script-bundle';
 
 export interface DrillHostPaths {
   /** A directory the host may create and own. */

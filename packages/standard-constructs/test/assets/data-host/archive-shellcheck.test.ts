@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { hasDebianNeeds } from './debian-packages';
-import { bundledBootstrapScript, bundledBootstrapScriptPath } from '../../src/data-host/bootstrap-script-bundle';
+import { bundledBootstrapScript, bundledBootstrapScriptPath } from '../../../src/data-host/bootstrap-script-bundle';
 
-const ASSETS = path.join(__dirname, '..', '..', 'assets', 'data-host');
+const ASSETS = path.join(__dirname, '..', '..', '..', 'assets', 'data-host');
 const withShellcheck = hasDebianNeeds('archive.sh shellcheck', { commands: ['shellcheck'], packages: ['shellcheck'] }) ? test : test.skip;
 
 withShellcheck('archive.sh is shellcheck-clean, read as bootstrap.sh sources it', () => {

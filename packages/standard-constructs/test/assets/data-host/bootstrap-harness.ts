@@ -10,7 +10,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { describeWithDebian } from './debian-packages';
 
-export const SCRIPT = path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh');
+export const SCRIPT = path.join(__dirname, '..', '..', '..', 'assets', 'data-host', 'bootstrap.sh');
 const FAKE_AWS = path.join(__dirname, 'fixtures', 'fake-aws');
 export const PG_VERSION = '15';
 export const PASSWORDS = { superuser: 'Super0user0password0', app: 'App0password0for0tracker', valkey: 'Valkey0password0abc' };

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { describeWithDebian } from './debian-packages';
 
 const SCRIPTS = [
-  path.join(__dirname, '..', '..', 'assets', 'data-host', 'bootstrap.sh'),
+  path.join(__dirname, '..', '..', '..', 'assets', 'data-host', 'bootstrap.sh'),
   path.join(__dirname, 'fixtures', 'fake-aws'),
 ];
 
