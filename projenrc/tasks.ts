@@ -51,7 +51,7 @@ export class TestPipeline extends Component {
     root.testTask.reset();
     root.testTask.spawn(deps.compileLibrary);
     root.testTask.exec(
-      `concurrently --max-processes ${LANES} --group --success all --names library,apps `
+      `concurrently --max-processes ${LANES} --group --timings --success all --names library,apps `
       + `"npx projen ${this.libraryLane.name}" "npx projen ${this.appsLane.name}"`,
       { name: 'library and apps lanes, side by side' },
     );
