@@ -9,7 +9,6 @@ export function resolve(node: CfnResource, value: unknown): any {
 
 interface StackIndex {
   readonly resources: CfnResource[];
-  byLogicalId?: Map<string, CfnResource>;
   readonly derived: Map<string, unknown>;
 }
 
@@ -58,9 +57,9 @@ export function perStack<T>(node: CfnResource, key: string, compute: (resources:
 }
 
 function resourceWithLogicalId(node: CfnResource, logicalId: string): CfnResource | undefined {
-  const index = stackIndex(node);
-  index.byLogicalId ??= new Map(index.resources.map((r) => [resolve(r, r.logicalId) as string, r]));
-  return index.byLogicalId.get(logicalId);
+  const byLogicalId = perStack(node, 'resources by logical id', (resources) =>
+    new Map(resources.map((r) => [resolve(r, r.logicalId) as string, r])));
+  return byLogicalId.get(logicalId);
 }
 
 /**
